@@ -1,0 +1,44 @@
+package io.tenure.core.error;
+
+/**
+ * Catalogue of every error Tenure reports. The kind tells the operator whose move it is:
+ * {@link Kind#USER} (fix the input or the command), {@link Kind#EXTERNAL} (something outside
+ * Tenure failed: disk, database, network) or {@link Kind#INTERNAL} (a defect: report it).
+ */
+public enum ErrorCode {
+    INVALID_ARGUMENT(Kind.USER),
+    INVALID_CONFIG(Kind.USER),
+    FEED_MISSING(Kind.USER),
+    FEED_UNREADABLE(Kind.USER),
+    FEED_HEADER(Kind.USER),
+    FEED_ENCODING(Kind.USER),
+    REJECT_LIMIT_EXCEEDED(Kind.USER),
+    NO_BILLING_MONTH(Kind.USER),
+    INVALID_VALUE(Kind.USER),
+    OUTPUT_LOCKED(Kind.USER),
+    IO_FAILURE(Kind.EXTERNAL),
+    ENGINE_FAILURE(Kind.EXTERNAL),
+    INTERNAL(Kind.INTERNAL);
+
+    /** Whose move it is when this error happens. */
+    public enum Kind { USER, INTERNAL, EXTERNAL }
+
+    private final Kind kind;
+
+    ErrorCode(Kind kind) {
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Process exit code for the command line: 2 user error, 3 external failure, 4 internal defect. */
+    public int exitCode() {
+        return switch (kind) {
+            case USER -> 2;
+            case EXTERNAL -> 3;
+            case INTERNAL -> 4;
+        };
+    }
+}
