@@ -1,0 +1,148 @@
+package io.tenure.engine.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.tenure.core.error.ErrorCode;
+import io.tenure.core.error.TenureException;
+import io.tenure.core.fourhigh.FourHighThresholds;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Typed configuration ({@code tenure.yaml}, kebab-case keys). Every value has a default; the four-high
+ * defaults are those of rules.md §2. A run records the values it used in summary.json.
+ */
+public record TenureConfig(FourHigh fourHigh, Ingest ingest, Engine engine, Output output) {
+    public TenureConfig {
+        fourHigh = fourHigh == null ? new FourHigh(null, null, null, null, null, null, null, null, null, null, null) : fourHigh;
+        ingest = ingest == null ? new Ingest(null, null) : ingest;
+        engine = engine == null ? new Engine(null, null, null) : engine;
+        output = output == null ? new Output(null, null) : output;
+    }
+
+    public static TenureConfig defaults() {
+        return new TenureConfig(null, null, null, null);
+    }
+
+    /** Loads a YAML file; unknown keys and bad values fail with the key named. */
+    public static TenureConfig load(Path file) {
+        if (file == null) {
+            return defaults();
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new TenureException(ErrorCode.INVALID_CONFIG, "config file " + file + " does not exist: check --config");
+        }
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        try {
+            TenureConfig c = yaml.readValue(file.toFile(), TenureConfig.class);
+            return c == null ? defaults() : c;
+        } catch (UnrecognizedPropertyException e) {
+            throw new TenureException(ErrorCode.INVALID_CONFIG, file + ": unknown key '" + e.getPropertyName()
+                    + "' at " + e.getPathReference() + "; known keys are " + e.getKnownPropertyIds(), e);
+        } catch (TenureException e) {
+            throw new TenureException(ErrorCode.INVALID_CONFIG, file + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            Throwable root = e.getCause() instanceof TenureException te ? te : e;
+            throw new TenureException(ErrorCode.INVALID_CONFIG, file + ": " + root.getMessage(), e);
+        }
+    }
+
+    /**
+     * Four-high thresholds (rules §2). Money in yuan, shares in percent, as in rules.md:
+     * tariff-fee-min 30.00, tariff-share-pct 25, data-overage-min 20.00, silence-tenure-days 90,
+     * silence-usage-pct 20, silence-vas-idle-days 60, arpu-domestic-min 100.00, arpu-best-fit-pct 60,
+     * arpu-topup-min 20.00, arpu-vas-min 30.00, early-voice-fee-min 30.00.
+     */
+    public record FourHigh(BigDecimal tariffFeeMin, Integer tariffSharePct, BigDecimal dataOverageMin,
+                           Integer silenceTenureDays, Integer silenceUsagePct, Integer silenceVasIdleDays,
+                           BigDecimal arpuDomesticMin, Integer arpuBestFitPct, BigDecimal arpuTopupMin,
+                           BigDecimal arpuVasMin, BigDecimal earlyVoiceFeeMin) {
+        public FourHighThresholds thresholds() {
+            var d = FourHighThresholds.DEFAULTS;
+            return new FourHighThresholds(
+                    cents(tariffFeeMin, d.tariffFeeMinCents(), "four-high.tariff-fee-min"),
+                    tariffSharePct == null ? d.tariffSharePct() : tariffSharePct,
+                    cents(dataOverageMin, d.dataOverageMinCents(), "four-high.data-overage-min"),
+                    silenceTenureDays == null ? d.silenceTenureDays() : silenceTenureDays,
+                    silenceUsagePct == null ? d.silenceUsagePct() : silenceUsagePct,
+                    silenceVasIdleDays == null ? d.silenceVasIdleDays() : silenceVasIdleDays,
+                    cents(arpuDomesticMin, d.arpuDomesticMinCents(), "four-high.arpu-domestic-min"),
+                    arpuBestFitPct == null ? d.arpuBestFitPct() : arpuBestFitPct,
+                    cents(arpuTopupMin, d.arpuTopupMinCents(), "four-high.arpu-topup-min"),
+                    cents(arpuVasMin, d.arpuVasMinCents(), "four-high.arpu-vas-min"),
+                    cents(earlyVoiceFeeMin, d.earlyVoiceFeeMinCents(), "four-high.early-voice-fee-min"));
+        }
+
+        private static long cents(BigDecimal yuan, long dflt, String key) {
+            if (yuan == null) {
+                return dflt;
+            }
+            if (yuan.scale() > 2) {
+                throw new TenureException(ErrorCode.INVALID_CONFIG, key + " = " + yuan + ": money has at most 2 decimals");
+            }
+            return yuan.movePointRight(2).longValueExact();
+        }
+    }
+
+    /** Ingestion: reject-limit 0.01 (1% of a feed's rows), encoding auto (or utf-8, gbk). */
+    public record Ingest(Double rejectLimit, String encoding) {
+        public Ingest {
+            rejectLimit = rejectLimit == null ? 0.01 : rejectLimit;
+            encoding = encoding == null ? "auto" : encoding;
+            if (rejectLimit < 0 || rejectLimit > 1) {
+                throw new TenureException(ErrorCode.INVALID_CONFIG, "ingest.reject-limit must be between 0 and 1, got " + rejectLimit);
+            }
+        }
+    }
+
+    /**
+     * Engine: threads (default: the machine's cores), memory-limit for the embedded engine (default: half of
+     * physical memory, e.g. "8GB"; beyond it the engine spills to disk), history-months evaluated for the trend (6).
+     */
+    public record Engine(Integer threads, String memoryLimit, Integer historyMonths) {
+        public Engine {
+            threads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+            memoryLimit = memoryLimit == null ? defaultMemoryLimit() : memoryLimit;
+            historyMonths = historyMonths == null ? 6 : historyMonths;
+            if (threads < 1 || historyMonths < 3) {
+                throw new TenureException(ErrorCode.INVALID_CONFIG, "engine.threads must be ≥ 1 and engine.history-months ≥ 3");
+            }
+        }
+
+        private static String defaultMemoryLimit() {
+            var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+                return Math.max(1, sun.getTotalMemorySize() / 2 / (1L << 30)) + "GB";
+            }
+            return "4GB";
+        }
+    }
+
+    /** Output: lang zh (or en), province shown on the bulletin (福建). */
+    public record Output(String lang, String province) {
+        public Output {
+            lang = lang == null ? "zh" : lang;
+            province = province == null ? "福建" : province;
+        }
+    }
+
+    /** The values in force, for summary.json. */
+    public Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        var t = fourHigh.thresholds();
+        m.put("four-high", t);
+        m.put("ingest", ingest);
+        m.put("engine", Map.of("threads", engine.threads(), "history-months", engine.historyMonths()));
+        return m;
+    }
+}

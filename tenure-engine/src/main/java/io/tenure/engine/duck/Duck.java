@@ -1,0 +1,71 @@
+package io.tenure.engine.duck;
+
+import io.tenure.core.error.ErrorCode;
+import io.tenure.core.error.TenureException;
+import org.duckdb.DuckDBConnection;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** The embedded DuckDB engine: opening it with the run's limits, and small helpers around JDBC. */
+public final class Duck {
+    private Duck() {
+    }
+
+    /** An in-memory database that spills to {@code tempDir} beyond {@code memoryLimit} (e.g. "8GB"). */
+    public static DuckDBConnection open(Path tempDir, int threads, String memoryLimit) {
+        try {
+            var props = new java.util.Properties();
+            props.setProperty("jdbc_stream_results", "true"); // stream large results instead of materialising them
+            var conn = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", props);
+            exec(conn, "SET threads = " + Math.max(1, threads));
+            exec(conn, "SET memory_limit = '" + memoryLimit.replace("'", "") + "'");
+            exec(conn, "SET temp_directory = '" + tempDir.toAbsolutePath().toString().replace("'", "''") + "'");
+            exec(conn, "SET TimeZone = 'Asia/Shanghai'");
+            exec(conn, "SET enable_progress_bar = false");
+            return conn;
+        } catch (SQLException e) {
+            throw new TenureException(ErrorCode.ENGINE_FAILURE, "cannot start the embedded engine: " + e.getMessage(), e);
+        }
+    }
+
+    public static void exec(Connection c, String sql) {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw failure(sql, e);
+        }
+    }
+
+    public static long scalarLong(Connection c, String sql) {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            throw failure(sql, e);
+        }
+    }
+
+    public static String scalarString(Connection c, String sql) {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            return r.next() ? r.getString(1) : null;
+        } catch (SQLException e) {
+            throw failure(sql, e);
+        }
+    }
+
+    /** SQL string literal. */
+    public static String lit(String s) {
+        return "'" + s.replace("'", "''") + "'";
+    }
+
+    public static TenureException failure(String sql, SQLException e) {
+        String first = sql.strip().lines().findFirst().orElse("");
+        return new TenureException(ErrorCode.ENGINE_FAILURE,
+                "embedded engine failed on [" + first + "...]: " + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,79 @@
+package io.tenure.engine.fourhigh;
+
+import io.tenure.core.billing.Usage;
+import io.tenure.core.fourhigh.EarlyWarning;
+import io.tenure.core.fourhigh.EarlyWarningRule;
+import io.tenure.core.fourhigh.MonthToDate;
+import io.tenure.engine.duck.Duck;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+/**
+ * Daily tracking (rules §2): month-to-date usage of T's month before T, projected to month end by the
+ * core rule; one row per (subscriber, tag) warned into {@code ew_rows}.
+ */
+public final class EarlyWarningStage {
+    private final DuckDBConnection conn;
+    private final TariffBook book;
+    private final EarlyWarningRule rule;
+
+    public EarlyWarningStage(DuckDBConnection conn, TariffBook book, EarlyWarningRule rule) {
+        this.conn = conn;
+        this.book = book;
+        this.rule = rule;
+    }
+
+    /** What was tracked: the latest date d of T's month before T (null when none) and the warnings. */
+    public record Result(LocalDate trackedThrough, int daysInMonth, long subscribersTracked, long warnings) {
+    }
+
+    public Result run(LocalDate asOf) {
+        Duck.exec(conn, """
+                CREATE OR REPLACE TABLE ew_rows (sub_idx BIGINT, tag VARCHAR, projected_fee BIGINT, mtd_voice_min BIGINT,
+                  mtd_data_micro_mb BIGINT, projected_voice_min DOUBLE, projected_data_mb DOUBLE)""");
+        LocalDate first = asOf.withDayOfMonth(1);
+        int daysInMonth = YearMonth.from(asOf).lengthOfMonth();
+        String range = "date >= DATE " + Duck.lit(first.toString()) + " AND date < DATE " + Duck.lit(asOf.toString());
+        String latest = Duck.scalarString(conn, "SELECT CAST(max(date) AS VARCHAR) FROM usage_daily WHERE " + range);
+        if (latest == null) {
+            return new Result(null, daysInMonth, 0, 0);
+        }
+        LocalDate through = LocalDate.parse(latest);
+        int d = through.getDayOfMonth();
+        String sql = "SELECT s.sub_idx, s.plan_id, s.addon_ids, m.voice, m.data, m.sms FROM ("
+                + "SELECT sub_idx, sum(voice_min) AS voice, CAST(sum(data_mb) * 1000000 AS BIGINT) AS data, sum(sms) AS sms "
+                + "FROM usage_daily WHERE " + range + " GROUP BY sub_idx) m "
+                + "JOIN subscribers s ON s.sub_idx = m.sub_idx WHERE s.status = 'ACTIVE' ORDER BY s.sub_idx";
+        long tracked = 0;
+        long warnings = 0;
+        try (DuckDBConnection cq = conn.duplicate(); DuckDBConnection ca = conn.duplicate();
+             Statement st = cq.createStatement(); ResultSet r = st.executeQuery(sql);
+             DuckDBAppender out = ca.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "ew_rows")) {
+            while (r.next()) {
+                tracked++;
+                var mtd = new MonthToDate(new Usage(r.getLong(4), r.getLong(5), r.getLong(6)), d, daysInMonth);
+                for (EarlyWarning w : rule.evaluate(book.tariff(r.getString(2), r.getString(3)), mtd)) {
+                    out.beginRow();
+                    out.append(r.getLong(1));
+                    out.append(w.tag().name());
+                    out.append(w.projectedFeeCents());
+                    out.append(mtd.usage().voiceMin());
+                    out.append(mtd.usage().dataMicroMb());
+                    out.append(mtd.projectedVoiceMin());
+                    out.append(mtd.projectedDataMb());
+                    out.endRow();
+                    warnings++;
+                }
+            }
+        } catch (SQLException e) {
+            throw Duck.failure(sql, e);
+        }
+        return new Result(through, daysInMonth, tracked, warnings);
+    }
+}

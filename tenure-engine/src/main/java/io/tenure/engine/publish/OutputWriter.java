@@ -1,0 +1,412 @@
+package io.tenure.engine.publish;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tenure.core.error.ErrorCode;
+import io.tenure.core.error.TenureException;
+import io.tenure.core.fourhigh.FourHighThresholds;
+import io.tenure.core.fourhigh.Level;
+import io.tenure.core.fourhigh.Movement;
+import io.tenure.core.fourhigh.Tag;
+import io.tenure.core.subscriber.Masking;
+import io.tenure.engine.duck.Duck;
+import io.tenure.engine.fourhigh.EarlyWarningStage;
+import io.tenure.engine.fourhigh.FourHighResult;
+import io.tenure.engine.run.Progress;
+import io.tenure.engine.run.RunOptions;
+import io.tenure.ingest.FeedReport;
+import io.tenure.ingest.IngestResult;
+import io.tenure.report.Messages;
+import io.tenure.report.bulletin.Bulletin;
+import io.tenure.report.bulletin.BulletinRenderer;
+import io.tenure.report.bulletin.CountyTagCount;
+import io.tenure.report.bulletin.EarlyWarningCount;
+import io.tenure.report.bulletin.EarlyWarningSummary;
+import io.tenure.report.bulletin.FeedCount;
+import io.tenure.report.bulletin.TagSummary;
+import io.tenure.report.bulletin.TrendPoint;
+import io.tenure.report.xlsx.ColumnSpec;
+import io.tenure.report.xlsx.CountyListWriter;
+import io.tenure.report.xlsx.SheetSpec;
+import org.duckdb.DuckDBConnection;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Writes a run's outputs into the staging folder: four_high.csv/.parquet, early_warning.csv,
+ * rejects/&lt;feed&gt;.csv, the county lists, report.html and summary.json. CSVs are ordered on a
+ * total key so that a rerun on the same inputs writes the same bytes.
+ */
+public final class OutputWriter {
+    private static final String TAG_ORDER = "CASE tag WHEN 'HIGH_TARIFF' THEN 0 WHEN 'HIGH_DATA' THEN 1 "
+            + "WHEN 'HIGH_SILENCE' THEN 2 ELSE 3 END";
+    private final DuckDBConnection conn;
+    private final Path dir;
+    private final RunOptions o;
+    private final YearMonth month;
+    private final Map<String, Long> timings;
+    private final Progress progress;
+    private final Messages messages;
+
+    public OutputWriter(DuckDBConnection conn, Path dir, RunOptions options, YearMonth month, Map<String, Long> timings,
+                        Progress progress) {
+        this.conn = conn;
+        this.dir = dir;
+        this.o = options;
+        this.month = month;
+        this.timings = timings;
+        this.progress = progress;
+        this.messages = Messages.of(options.lang());
+    }
+
+    /** Writes everything; returns the number of four-high rows. */
+    public long writeAll(IngestResult ingest, FourHighResult fh, EarlyWarningStage.Result ew, FourHighThresholds t)
+            throws IOException, SQLException {
+        progress.stage("write outputs", -1);
+        long t0 = System.nanoTime();
+        createViews(ew);
+        String fhCsv = "SELECT * EXCLUDE (customer_name, tag_order, level_rank, prio1, prio2) FROM fh_out "
+                + "ORDER BY city, county, tag_order, subscriber_id, movement";
+        copy(fhCsv, dir.resolve("four_high.csv"), "FORMAT csv, HEADER true");
+        copy(fhCsv, dir.resolve("four_high.parquet"), "FORMAT parquet, COMPRESSION zstd");
+        copy("SELECT * EXCLUDE (customer_name, account_manager_id) FROM ew_out ORDER BY city, county, tag, subscriber_id",
+                dir.resolve("early_warning.csv"), "FORMAT csv, HEADER true");
+        writeRejects(conn, dir.resolve("rejects"));
+        long rows = Duck.scalarLong(conn, "SELECT count(*) FROM fh_rows");
+        timings.put("write_csv_parquet", ms(t0));
+        progress.done();
+
+        long counties = Duck.scalarLong(conn, "SELECT count(*) FROM (SELECT DISTINCT city, county FROM subscribers WHERE status = 'ACTIVE')");
+        progress.stage("county lists", counties);
+        t0 = System.nanoTime();
+        writeLists();
+        timings.put("write_lists", ms(t0));
+        progress.done();
+
+        t0 = System.nanoTime();
+        Bulletin bulletin = bulletin(ingest, fh, ew, t);
+        new BulletinRenderer(o.lang()).write(bulletin, dir.resolve("report.html"));
+        timings.put("write_report", ms(t0));
+        writeSummary(ingest, fh, ew, t, bulletin.runId(), rows);
+        return rows;
+    }
+
+    private void createViews(EarlyWarningStage.Result ew) {
+        Duck.exec(conn, "CREATE OR REPLACE TEMP VIEW fh_out AS SELECT s.subscriber_id, s.msisdn, s.customer_name, s.city, s.county, "
+                + "f.tag, f.level, f.movement, " + Duck.lit(month.toString()) + " AS month, s.vip_level, s.plan_id, p.name AS plan_name, "
+                + "CAST(f.total_fee / 100 AS DECIMAL(18,2)) AS total_fee, CAST(f.tariff_fee / 100 AS DECIMAL(18,2)) AS tariff_fee, "
+                + "CASE WHEN f.total_fee > 0 THEN CAST(f.tariff_fee / f.total_fee AS DECIMAL(18,4)) END AS tariff_share, "
+                + "CAST(f.data_overage_fee / 100 AS DECIMAL(18,2)) AS data_overage_fee, f.voice_min, "
+                + "CAST(f.data_micro_mb / 1000000 AS DECIMAL(18,3)) AS data_mb, "
+                + "CAST(f.data_micro_mb / 1000000 / 1024 AS DECIMAL(18,2)) AS data_gb, f.voice_allowance, f.data_allowance_mb, "
+                + "CASE WHEN f.voice_allowance > 0 THEN CAST(f.voice_min / f.voice_allowance AS DECIMAL(18,4)) END AS voice_use, "
+                + "CASE WHEN f.data_allowance_mb > 0 THEN CAST(f.data_micro_mb / 1000000 / f.data_allowance_mb AS DECIMAL(18,4)) END AS data_use, "
+                + "CAST(f.domestic / 100 AS DECIMAL(18,2)) AS domestic, CAST(f.best_fit_cost / 100 AS DECIMAL(18,2)) AS best_fit_cost, "
+                + "f.best_fit_plan_id, bp.name AS best_fit_plan_name, "
+                + "CAST((f.domestic - f.best_fit_cost) / 100 AS DECIMAL(18,2)) AS best_fit_saving, "
+                + "CAST(f.min_spend_topup / 100 AS DECIMAL(18,2)) AS min_spend_topup, CAST(f.vas_fee / 100 AS DECIMAL(18,2)) AS vas_fee, "
+                + "f.idle_vas_count, CAST(f.idle_vas_fee / 100 AS DECIMAL(18,2)) AS idle_vas_fee, s.account_manager_id, "
+                + TAG_ORDER.replace("tag", "f.tag") + " AS tag_order, "
+                + "CASE f.level WHEN 'PERSISTENT' THEN 0 WHEN 'NEW' THEN 1 ELSE 2 END AS level_rank, "
+                + "CASE f.tag WHEN 'HIGH_TARIFF' THEN f.tariff_fee WHEN 'HIGH_DATA' THEN f.data_overage_fee "
+                + "WHEN 'HIGH_SILENCE' THEN f.idle_vas_fee ELSE f.domestic - coalesce(f.best_fit_cost, f.domestic) END AS prio1, "
+                + "CASE f.tag WHEN 'HIGH_ARPU' THEN f.min_spend_topup + f.vas_fee ELSE f.total_fee END AS prio2 "
+                + "FROM fh_rows f JOIN subscribers s ON s.sub_idx = f.sub_idx JOIN plans p ON p.plan_id = s.plan_id "
+                + "LEFT JOIN plans bp ON bp.plan_id = f.best_fit_plan_id");
+        String through = ew.trackedThrough() == null ? "NULL" : "DATE " + Duck.lit(ew.trackedThrough().toString());
+        int day = ew.trackedThrough() == null ? 0 : ew.trackedThrough().getDayOfMonth();
+        Duck.exec(conn, "CREATE OR REPLACE TEMP VIEW ew_out AS SELECT s.subscriber_id, s.msisdn, s.customer_name, s.city, s.county, "
+                + "e.tag, 'EARLY_WARNING' AS warning, DATE " + Duck.lit(o.asOf().toString()) + " AS as_of, "
+                + through + " AS tracked_through, " + day + " AS day, " + ew.daysInMonth() + " AS days_in_month, "
+                + "s.plan_id, p.name AS plan_name, e.mtd_voice_min, CAST(e.mtd_data_micro_mb / 1000000 AS DECIMAL(18,3)) AS mtd_data_mb, "
+                + "CAST(e.projected_voice_min AS DECIMAL(18,1)) AS projected_voice_min, "
+                + "CAST(e.projected_data_mb AS DECIMAL(18,1)) AS projected_data_mb, "
+                + "CAST(e.projected_data_mb / 1024 AS DECIMAL(18,2)) AS projected_data_gb, "
+                + "CAST(e.projected_fee / 100 AS DECIMAL(18,2)) AS projected_fee, s.account_manager_id "
+                + "FROM ew_rows e JOIN subscribers s ON s.sub_idx = e.sub_idx JOIN plans p ON p.plan_id = s.plan_id");
+    }
+
+    private void copy(String select, Path file, String options) {
+        Duck.exec(conn, "COPY (" + select + ") TO " + Duck.lit(file.toAbsolutePath().toString()) + " (" + options + ")");
+    }
+
+    /** rejects/&lt;feed&gt;.csv for every feed with rejected rows: file, line, column, reason and the raw row. */
+    public static void writeRejects(Connection conn, Path rejectsDir) throws IOException {
+        Files.createDirectories(rejectsDir);
+        List<String> feeds = new ArrayList<>();
+        try (Statement s = conn.createStatement(); ResultSet r = s.executeQuery("SELECT DISTINCT feed FROM rejects ORDER BY feed")) {
+            while (r.next()) {
+                feeds.add(r.getString(1));
+            }
+        } catch (SQLException e) {
+            throw Duck.failure("SELECT DISTINCT feed FROM rejects", e);
+        }
+        for (String feed : feeds) {
+            Path file = rejectsDir.resolve(feed + ".csv");
+            Duck.exec(conn, "COPY (SELECT file, line, column_name, reason_code, reason, raw FROM rejects WHERE feed = " + Duck.lit(feed)
+                    + " ORDER BY file, line, column_name) TO " + Duck.lit(file.toAbsolutePath().toString()) + " (FORMAT csv, HEADER true)");
+        }
+    }
+
+    private void writeLists() throws IOException, SQLException {
+        Path lists = dir.resolve("lists");
+        String countiesSql = "SELECT DISTINCT city, county FROM subscribers WHERE status = 'ACTIVE' ORDER BY city, county";
+        String fhSql = "SELECT *, CASE WHEN level IS NULL THEN 4 ELSE tag_order END AS sheet FROM fh_out "
+                + "ORDER BY city, county, sheet, level_rank, prio1 DESC NULLS LAST, prio2 DESC NULLS LAST, subscriber_id";
+        String ewSql = "SELECT * FROM ew_out ORDER BY city, county, projected_fee DESC, subscriber_id, tag";
+        try (DuckDBConnection c1 = conn.duplicate(); DuckDBConnection c2 = conn.duplicate(); DuckDBConnection c3 = conn.duplicate();
+             Statement s1 = c1.createStatement(); ResultSet counties = s1.executeQuery(countiesSql);
+             Statement s2 = c2.createStatement(); ResultSet fh = s2.executeQuery(fhSql);
+             Statement s3 = c3.createStatement(); ResultSet ew = s3.executeQuery(ewSql)) {
+            Cursor fhRows = new Cursor(fh);
+            Cursor ewRows = new Cursor(ew);
+            while (counties.next()) {
+                String city = counties.getString(1);
+                String county = counties.getString(2);
+                Path file = lists.resolve(safe(city)).resolve(safe(county) + ".xlsx");
+                Files.createDirectories(file.getParent());
+                try (var w = new CountyListWriter(file, o.lang(), city, county, o.asOf(), month)) {
+                    for (ListSheet sheet : ListSheet.values()) {
+                        w.startSheet(spec(sheet, city, county));
+                        Cursor rows = sheet == ListSheet.EARLY_WARNING ? ewRows : fhRows;
+                        while (rows.at(city, county, sheet == ListSheet.EARLY_WARNING ? -1 : sheet.ordinal())) {
+                            w.addRow(values(sheet, rows.r));
+                            rows.advance();
+                        }
+                    }
+                }
+                progress.step(1);
+            }
+        }
+    }
+
+    private SheetSpec spec(ListSheet sheet, String city, String county) {
+        List<ColumnSpec> cols = new ArrayList<>();
+        for (ListSheet.Col c : sheet.columns()) {
+            cols.add(new ColumnSpec(messages.get(c.messageKey()), c.kind(), width(c)));
+        }
+        String name = messages.get("sheet." + sheet.name());
+        return new SheetSpec(name, name + " · " + city + " " + county, cols);
+    }
+
+    private static int width(ListSheet.Col c) {
+        return switch (c.kind()) {
+            case TEXT -> c.field().equals("plan_name") || c.field().equals("best_fit_plan_name") ? 22 : 14;
+            case DATE -> 12;
+            default -> 12;
+        };
+    }
+
+    private Object[] values(ListSheet sheet, ResultSet r) throws SQLException {
+        List<ListSheet.Col> cols = sheet.columns();
+        Object[] v = new Object[cols.size()];
+        for (int i = 0; i < v.length; i++) {
+            ListSheet.Col c = cols.get(i);
+            v[i] = switch (c.field()) {
+                case "customer_name" -> Masking.name(r.getString("customer_name"));
+                case "level_name" -> r.getString("level") == null ? null : messages.level(Level.valueOf(r.getString("level")));
+                case "movement_name" -> messages.movement(Movement.valueOf(r.getString("movement")));
+                case "tag_name" -> messages.tag(Tag.valueOf(r.getString("tag")));
+                case "vip_level" -> messages.has("vip." + r.getString("vip_level"))
+                        ? messages.get("vip." + r.getString("vip_level")) : r.getString("vip_level");
+                default -> switch (c.kind()) {
+                    case TEXT -> r.getString(c.field());
+                    case INTEGER -> {
+                        long x = r.getLong(c.field());
+                        yield r.wasNull() ? null : x;
+                    }
+                    case DATE -> {
+                        String d = r.getString(c.field());
+                        yield d == null ? null : LocalDate.parse(d);
+                    }
+                    default -> r.getBigDecimal(c.field());
+                };
+            };
+        }
+        return v;
+    }
+
+    /** A forward cursor over rows ordered by city, county, sheet. */
+    private static final class Cursor {
+        final ResultSet r;
+        boolean has;
+
+        Cursor(ResultSet r) throws SQLException {
+            this.r = r;
+            this.has = r.next();
+        }
+
+        boolean at(String city, String county, int sheet) throws SQLException {
+            return has && city.equals(r.getString("city")) && county.equals(r.getString("county"))
+                    && (sheet < 0 || r.getInt("sheet") == sheet);
+        }
+
+        void advance() throws SQLException {
+            has = r.next();
+        }
+    }
+
+    private static String safe(String name) {
+        return name.replaceAll("[\\\\/:*?\"<>|\\x00-\\x1f]", "_");
+    }
+
+    private Bulletin bulletin(IngestResult ingest, FourHighResult fh, EarlyWarningStage.Result ew, FourHighThresholds t)
+            throws SQLException {
+        List<TagSummary> tags = new ArrayList<>();
+        for (Tag tag : Tag.values()) {
+            tags.add(new TagSummary(tag, fh.held(month, tag), fh.level(tag, Level.NEW), fh.level(tag, Level.PERSISTENT),
+                    fh.movement(tag, Movement.ENTERED), fh.movement(tag, Movement.STAYED), fh.movement(tag, Movement.EXITED),
+                    fh.heldLastMonth(tag)));
+        }
+        List<CountyTagCount> counties = new ArrayList<>();
+        String countySql = "WITH ev AS (SELECT s.city, s.county, count(*) AS evaluated FROM subscribers s JOIN bills b "
+                + "ON b.sub_idx = s.sub_idx AND b.month = " + Duck.lit(month.toString()) + " WHERE s.status = 'ACTIVE' GROUP BY ALL), "
+                + "t AS (SELECT unnest(['HIGH_TARIFF', 'HIGH_DATA', 'HIGH_SILENCE', 'HIGH_ARPU']) AS tag), "
+                + "c AS (SELECT s.city, s.county, f.tag, count(*) FILTER (WHERE f.level IS NOT NULL) AS held, "
+                + "count(*) FILTER (WHERE f.movement = 'ENTERED') AS entered, count(*) FILTER (WHERE f.movement = 'STAYED') AS stayed, "
+                + "count(*) FILTER (WHERE f.movement = 'EXITED') AS exited FROM fh_rows f JOIN subscribers s ON s.sub_idx = f.sub_idx GROUP BY ALL) "
+                + "SELECT ev.city, ev.county, t.tag, coalesce(c.held, 0), coalesce(c.entered, 0), coalesce(c.stayed, 0), "
+                + "coalesce(c.exited, 0), ev.evaluated FROM ev CROSS JOIN t LEFT JOIN c ON c.city = ev.city AND c.county = ev.county "
+                + "AND c.tag = t.tag ORDER BY ev.city, ev.county, t.tag";
+        try (Statement s = conn.createStatement(); ResultSet r = s.executeQuery(countySql)) {
+            while (r.next()) {
+                counties.add(new CountyTagCount(r.getString(1), r.getString(2), Tag.valueOf(r.getString(3)), r.getLong(4),
+                        r.getLong(5), r.getLong(6), r.getLong(7), r.getLong(8)));
+            }
+        }
+        List<TrendPoint> trend = new ArrayList<>();
+        for (YearMonth m : fh.months()) {
+            for (Tag tag : Tag.values()) {
+                trend.add(new TrendPoint(m, tag, fh.held(m, tag), fh.evaluated(m)));
+            }
+        }
+        List<EarlyWarningCount> ewCounts = new ArrayList<>();
+        String ewSql = "SELECT city, county, tag, count(*), sum(projected_fee) FROM ew_out GROUP BY ALL ORDER BY city, county, tag";
+        try (Statement s = conn.createStatement(); ResultSet r = s.executeQuery(ewSql)) {
+            while (r.next()) {
+                ewCounts.add(new EarlyWarningCount(r.getString(1), r.getString(2), Tag.valueOf(r.getString(3)), r.getLong(4),
+                        r.getBigDecimal(5)));
+            }
+        }
+        List<FeedCount> feeds = new ArrayList<>();
+        for (FeedReport f : ingest.feeds()) {
+            feeds.add(new FeedCount(f.feed(), f.read(), f.loaded(), f.rejected(), f.rejectedByReason()));
+        }
+        return new Bulletin(o.config().output().province(), o.asOf(), month, runId(ingest), tags, counties, trend,
+                new EarlyWarningSummary(ew.trackedThrough(), ew.daysInMonth(), ewCounts), feeds, fh.evaluated(month),
+                fh.notEvaluatedInM(), thresholdLabels(t));
+    }
+
+    private Map<String, String> thresholdLabels(FourHighThresholds t) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put(messages.tag(Tag.HIGH_TARIFF), "≥ " + yuan(t.tariffFeeMinCents()) + " ∧ ≥ " + t.tariffSharePct() + "%");
+        m.put(messages.tag(Tag.HIGH_DATA), "≥ " + yuan(t.dataOverageMinCents()));
+        m.put(messages.tag(Tag.HIGH_SILENCE), t.silenceTenureDays() + "d ∧ < " + t.silenceUsagePct() + "% ∨ VAS "
+                + t.silenceVasIdleDays() + "d");
+        m.put(messages.tag(Tag.HIGH_ARPU), "≥ " + yuan(t.arpuDomesticMinCents()) + " ∧ ≤ " + t.arpuBestFitPct() + "% ∨ "
+                + yuan(t.arpuTopupMinCents()) + " ∨ " + yuan(t.arpuVasMinCents()));
+        m.put("EARLY_WARNING", "≥ " + yuan(t.dataOverageMinCents()) + " / ≥ " + yuan(t.earlyVoiceFeeMinCents()));
+        return m;
+    }
+
+    private static String yuan(long cents) {
+        return BigDecimal.valueOf(cents, 2).toPlainString();
+    }
+
+    /** A run id derived from the inputs, so a rerun of the same day on the same feeds has the same id. */
+    private String runId(IngestResult ingest) {
+        try {
+            var md = java.security.MessageDigest.getInstance("SHA-256");
+            md.update(o.asOf().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (FeedReport f : ingest.feeds()) {
+                md.update(String.valueOf(f.fingerprint()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            md.update(o.config().describe().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return o.asOf() + "-" + HexFormat.of().formatHex(md.digest(), 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new TenureException(ErrorCode.INTERNAL, "SHA-256 unavailable", e);
+        }
+    }
+
+    private void writeSummary(IngestResult ingest, FourHighResult fh, EarlyWarningStage.Result ew, FourHighThresholds t,
+                              String runId, long rows) throws IOException, SQLException {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("run_id", runId);
+        s.put("as_of", o.asOf().toString());
+        s.put("month", month.toString());
+        s.put("months_evaluated", fh.months().stream().map(YearMonth::toString).toList());
+        s.put("data", o.data().toAbsolutePath().normalize().toString());
+        List<Map<String, Object>> feeds = new ArrayList<>();
+        for (FeedReport f : ingest.feeds()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("feed", f.feed());
+            m.put("files", f.files());
+            m.put("encoding", f.encoding());
+            m.put("fingerprint", f.fingerprint());
+            m.put("read", f.read());
+            m.put("loaded", f.loaded());
+            m.put("rejected", f.rejected());
+            m.put("rejected_by_reason", new TreeMap<>(f.rejectedByReason()));
+            m.put("warnings", f.warnings());
+            feeds.add(m);
+        }
+        s.put("feeds", feeds);
+        Map<String, Object> fourHigh = new LinkedHashMap<>();
+        fourHigh.put("evaluated", fh.evaluated(month));
+        fourHigh.put("not_evaluated_no_bill", fh.notEvaluatedInM());
+        fourHigh.put("rows", rows);
+        Map<String, Object> perTag = new LinkedHashMap<>();
+        for (Tag tag : Tag.values()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("held", fh.held(month, tag));
+            m.put("new", fh.level(tag, Level.NEW));
+            m.put("persistent", fh.level(tag, Level.PERSISTENT));
+            m.put("entered", fh.movement(tag, Movement.ENTERED));
+            m.put("stayed", fh.movement(tag, Movement.STAYED));
+            m.put("exited", fh.movement(tag, Movement.EXITED));
+            m.put("held_last_month", fh.heldLastMonth(tag));
+            perTag.put(tag.name(), m);
+        }
+        fourHigh.put("tags", perTag);
+        Map<String, Map<String, Map<String, Long>>> byCounty = new TreeMap<>();
+        String sql = "SELECT s.city, s.county, f.tag, count(*) FROM fh_rows f JOIN subscribers s ON s.sub_idx = f.sub_idx "
+                + "WHERE f.level IS NOT NULL GROUP BY ALL ORDER BY ALL";
+        try (Statement st = conn.createStatement(); ResultSet r = st.executeQuery(sql)) {
+            while (r.next()) {
+                byCounty.computeIfAbsent(r.getString(1), k -> new TreeMap<>())
+                        .computeIfAbsent(r.getString(2), k -> new TreeMap<>()).put(r.getString(3), r.getLong(4));
+            }
+        }
+        fourHigh.put("held_by_county", byCounty);
+        s.put("four_high", fourHigh);
+        Map<String, Object> early = new LinkedHashMap<>();
+        early.put("tracked_through", ew.trackedThrough() == null ? null : ew.trackedThrough().toString());
+        early.put("days_in_month", ew.daysInMonth());
+        early.put("subscribers_tracked", ew.subscribersTracked());
+        early.put("warnings", ew.warnings());
+        s.put("early_warning", early);
+        s.put("thresholds", t);
+        s.put("config", o.config().describe());
+        s.put("timings_ms", timings);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("summary.json").toFile(), s);
+    }
+
+    private static long ms(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+}

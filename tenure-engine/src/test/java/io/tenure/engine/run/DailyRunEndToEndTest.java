@@ -1,0 +1,210 @@
+package io.tenure.engine.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tenure.core.error.ErrorCode;
+import io.tenure.core.error.TenureException;
+import io.tenure.engine.config.TenureConfig;
+import io.tenure.generator.GeneratorOptions;
+import io.tenure.generator.OutputFormat;
+import io.tenure.generator.ProvinceGenerator;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** generate → run → check the published files; reruns; bad rows; a run killed mid-way. */
+class DailyRunEndToEndTest {
+    private static final LocalDate AS_OF = LocalDate.of(2026, 11, 21);
+    @TempDir
+    static Path tmp;
+    static Path data;
+
+    @BeforeAll
+    static void generate() {
+        data = tmp.resolve("data");
+        new ProvinceGenerator(new GeneratorOptions(6000, 6, data, 7L, AS_OF, OutputFormat.CSV, StandardCharsets.UTF_8, 1)).generate();
+    }
+
+    private static RunResult run(Path data, Path out) {
+        return new DailyRun(new RunOptions(data, out, AS_OF, TenureConfig.defaults(), null), Progress.SILENT).run();
+    }
+
+    @Test
+    void publishesEveryOutputOfTheDailyRun() throws Exception {
+        Path out = tmp.resolve("out-all");
+        RunResult r = run(data, out);
+        Path day = out.resolve("2026-11-21");
+        assertThat(r.published()).isEqualTo(day);
+        assertThat(r.month()).hasToString("2026-10");
+        for (String f : List.of("four_high.csv", "four_high.parquet", "early_warning.csv", "report.html", "summary.json")) {
+            assertThat(day.resolve(f)).isNotEmptyFile();
+        }
+        List<String> lines = Files.readAllLines(day.resolve("four_high.csv"));
+        assertThat(lines.get(0)).startsWith("subscriber_id,msisdn,city,county,tag,level,movement,month")
+                .contains("data_overage_fee", "best_fit_cost", "domestic");
+        assertThat(lines).hasSize((int) r.fourHighRows() + 1);
+        assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l).contains(",2026-10,"));
+        assertThat(lines.stream().filter(l -> l.contains(",EXITED,"))).isNotEmpty()
+                .allSatisfy(l -> assertThat(l).contains(",,EXITED,"));
+        // every tag planted in the province is found
+        Map<String, Long> perTag = lines.stream().skip(1).map(l -> l.split(",")[4]).collect(Collectors.groupingBy(t -> t, Collectors.counting()));
+        assertThat(perTag).containsKeys("HIGH_TARIFF", "HIGH_DATA", "HIGH_SILENCE", "HIGH_ARPU");
+
+        JsonNode summary = new ObjectMapper().readTree(day.resolve("summary.json").toFile());
+        assertThat(summary.path("month").asText()).isEqualTo("2026-10");
+        assertThat(summary.path("four_high").path("rows").asLong()).isEqualTo(r.fourHighRows());
+        assertThat(summary.path("feeds")).hasSize(11);
+        assertThat(summary.path("thresholds").path("dataOverageMinCents").asLong()).isEqualTo(2000);
+        assertThat(summary.path("timings_ms").has("four_high")).isTrue();
+
+        assertThat(Files.readString(day.resolve("early_warning.csv"))).startsWith("subscriber_id,msisdn,city,county,tag")
+                .contains("projected_fee");
+        assertThat(r.earlyWarnings().trackedThrough()).isEqualTo(LocalDate.of(2026, 11, 20));
+
+        String html = Files.readString(day.resolve("report.html"));
+        assertThat(html).contains("echarts").contains("2026-10").contains("高流量");
+
+        List<Path> lists;
+        try (Stream<Path> s = Files.walk(day.resolve("lists"))) {
+            lists = s.filter(p -> p.toString().endsWith(".xlsx")).toList();
+        }
+        assertThat(lists).isNotEmpty();
+        long listed = 0;
+        for (Path x : lists) {
+            try (var wb = new XSSFWorkbook(x.toFile())) {
+                assertThat(wb.getNumberOfSheets()).isEqualTo(6);
+                assertThat(wb.getSheetName(0)).isEqualTo("高资费");
+                listed += wb.getSheetAt(1).getLastRowNum();
+            }
+        }
+        assertThat(listed).isPositive();
+    }
+
+    @Test
+    void rerunOfTheSameDayWritesTheSameBytes() throws Exception {
+        Path out = tmp.resolve("out-rerun");
+        run(data, out);
+        byte[] first = Files.readAllBytes(out.resolve("2026-11-21/four_high.csv"));
+        byte[] firstEw = Files.readAllBytes(out.resolve("2026-11-21/early_warning.csv"));
+        run(data, out);
+        assertThat(Files.readAllBytes(out.resolve("2026-11-21/four_high.csv"))).isEqualTo(first);
+        assertThat(Files.readAllBytes(out.resolve("2026-11-21/early_warning.csv"))).isEqualTo(firstEw);
+    }
+
+    @Test
+    void keepsRejectedRowsWithFileLineAndReason() throws Exception {
+        Path bad = copyOf(data, tmp.resolve("data-bad"));
+        long lines;
+        try (Stream<String> s = Files.lines(bad.resolve("bills.csv"))) {
+            lines = s.count();
+        }
+        String header = Files.readAllLines(bad.resolve("bills.csv")).get(0);
+        String row = String.join(",", java.util.Collections.nCopies(header.split(",").length, ""));
+        Files.writeString(bad.resolve("bills.csv"), row + "\n", StandardOpenOption.APPEND);
+        RunResult r = run(bad, tmp.resolve("out-bad"));
+        assertThat(r.ingest().feed("bills").rejected()).isEqualTo(1);
+        String rejects = Files.readString(tmp.resolve("out-bad/2026-11-21/rejects/bills.csv"));
+        assertThat(rejects).contains("bills.csv," + (lines + 1) + ",");
+    }
+
+    @Test
+    void failsWithoutPublishingWhenAFeedRejectsTooManyRows() throws Exception {
+        Path out = tmp.resolve("out-limit");
+        run(data, out);
+        byte[] before = Files.readAllBytes(out.resolve("2026-11-21/four_high.csv"));
+        Path bad = copyOf(data, tmp.resolve("data-limit"));
+        List<String> plans = Files.readAllLines(bad.resolve("subscribers.csv"));
+        StringBuilder sb = new StringBuilder(String.join("\n", plans)).append('\n');
+        for (int i = 0; i < plans.size() / 20; i++) {
+            sb.append(plans.get(1 + i).replaceFirst("^[^,]*,", "DUP" + i + ",").replaceFirst(",1[0-9]{10},", ",12,")).append('\n');
+        }
+        Files.writeString(bad.resolve("subscribers.csv"), sb);
+        assertThatThrownBy(() -> run(bad, out)).isInstanceOfSatisfying(TenureException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.REJECT_LIMIT_EXCEEDED));
+        assertThat(Files.readAllBytes(out.resolve("2026-11-21/four_high.csv"))).isEqualTo(before);
+        assertThat(out.resolve("failed-2026-11-21/rejects/subscribers.csv")).isNotEmptyFile();
+    }
+
+    @Test
+    void aRunKilledMidWayLeavesThePreviousOutputsIntact() throws Exception {
+        Path out = tmp.resolve("out-kill");
+        run(data, out);
+        Path day = out.resolve("2026-11-21");
+        Map<Path, String> before = snapshot(day);
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), RunMain.class.getName(), data.toString(), out.toString(), AS_OF.toString())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("killed-run.log").toFile()).start();
+        boolean killedInFlight = false;
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (p.isAlive() && System.nanoTime() < deadline) {
+            if (stagedCsvExists(out)) {
+                p.destroyForcibly();
+                killedInFlight = true;
+                break;
+            }
+            Thread.sleep(2);
+        }
+        p.waitFor();
+        assertThat(killedInFlight).as("the run was killed while writing its outputs").isTrue();
+        assertThat(snapshot(day)).containsExactlyInAnyOrderEntriesOf(before);
+        // the next run clears the stale staging folder and publishes normally
+        run(data, out);
+        try (Stream<Path> s = Files.list(out)) {
+            assertThat(s.map(x -> x.getFileName().toString()).filter(n -> n.startsWith(".staging"))).isEmpty();
+        }
+        assertThat(sha256(day.resolve("four_high.csv"))).isEqualTo(before.get(day.resolve("four_high.csv")));
+    }
+
+    private static boolean stagedCsvExists(Path out) throws IOException {
+        try (Stream<Path> s = Files.list(out)) {
+            return s.filter(x -> x.getFileName().toString().startsWith(".staging"))
+                    .anyMatch(x -> Files.exists(x.resolve("four_high.csv")));
+        }
+    }
+
+    private static Map<Path, String> snapshot(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).collect(Collectors.toMap(p -> p, DailyRunEndToEndTest::sha256));
+        }
+    }
+
+    private static String sha256(Path p) {
+        try {
+            var md = java.security.MessageDigest.getInstance("SHA-256");
+            return java.util.HexFormat.of().formatHex(md.digest(Files.readAllBytes(p)));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path copyOf(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+        return to;
+    }
+}
