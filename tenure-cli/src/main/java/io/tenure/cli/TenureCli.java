@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
         subcommands = {GenerateCommand.class, RunCommand.class, DemoCommand.class, BenchCommand.class})
 public final class TenureCli {
     public static void main(String[] args) {
+        // the spreadsheet library logs through Log4j; without a provider it would complain on stderr
+        System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        System.setProperty("log4j2.simplelogLevel", "ERROR");
         System.exit(execute(args));
     }
 

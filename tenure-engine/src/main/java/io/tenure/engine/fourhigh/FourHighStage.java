@@ -12,6 +12,8 @@ import io.tenure.core.fourhigh.TagHistory;
 import io.tenure.core.fourhigh.TagSet;
 import io.tenure.core.fourhigh.TagStatus;
 import io.tenure.core.subscriber.VasSubscription;
+import io.tenure.core.error.ErrorCode;
+import io.tenure.core.error.TenureException;
 import io.tenure.engine.duck.Duck;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -67,10 +69,15 @@ public final class FourHighStage {
             return t;
         });
         try {
+            // contiguous sub_idx ranges, so each partition's scans skip the other ranges' row groups
+            long min = Duck.scalarLong(conn, "SELECT coalesce(min(sub_idx), 0) FROM subscribers");
+            long max = Duck.scalarLong(conn, "SELECT coalesce(max(sub_idx), -1) FROM subscribers");
+            long span = (max - min + partitions) / partitions;
             List<Future<FourHighResult>> parts = new ArrayList<>();
             for (int p = 0; p < partitions; p++) {
-                int part = p;
-                parts.add(pool.submit(() -> runPartition(part, progress)));
+                long lo = min + p * span;
+                long hi = p == partitions - 1 ? max : lo + span - 1;
+                parts.add(pool.submit(() -> runPartition(lo, hi, progress)));
             }
             FourHighResult total = FourHighResult.empty(months);
             for (Future<FourHighResult> f : parts) {
@@ -90,24 +97,24 @@ public final class FourHighStage {
         }
     }
 
-    private FourHighResult runPartition(int part, LongConsumer progress) throws SQLException {
-        String where = partitions == 1 ? "" : " AND sub_idx % " + partitions + " = " + part;
-        String first = months.get(0).toString();
-        String last = months.get(months.size() - 1).toString();
+    private FourHighResult runPartition(long lo, long hi, LongConsumer progress) throws SQLException {
+        String range = " sub_idx BETWEEN " + lo + " AND " + hi;
+        String first = Duck.lit(months.get(0).toString());
+        String last = Duck.lit(months.get(months.size() - 1).toString());
+        // Plain scans, no ORDER BY: ingestion stores these tables ordered by (sub_idx[, month]) and a scan keeps
+        // that order; the merge below checks it. A join and a sort of millions of rows would cost more than the rules.
         String subsSql = "SELECT sub_idx, plan_id, addon_ids, activation_date - DATE '1970-01-01', contract_kind, "
                 + "contract_end_date - DATE '1970-01-01', CAST(round(coalesce(min_spend, 0) * 100) AS BIGINT) "
-                + "FROM subscribers WHERE status = 'ACTIVE'" + where + " ORDER BY sub_idx";
-        String billsSql = "SELECT b.sub_idx, b.month, CAST(b.plan_fee * 100 AS BIGINT), CAST(b.addon_fee * 100 AS BIGINT), "
-                + "CAST(b.voice_overage_fee * 100 AS BIGINT), CAST(b.data_overage_fee * 100 AS BIGINT), CAST(b.sms_fee * 100 AS BIGINT), "
-                + "CAST(b.intl_roaming_fee * 100 AS BIGINT), CAST(b.idd_fee * 100 AS BIGINT), CAST(b.vas_fee * 100 AS BIGINT), "
-                + "CAST(b.min_spend_topup * 100 AS BIGINT), CAST(b.discount * 100 AS BIGINT), CAST(b.total_fee * 100 AS BIGINT), "
-                + "coalesce(u.voice_min, 0), coalesce(CAST(u.data_mb * 1000000 AS BIGINT), 0), coalesce(u.sms, 0) "
-                + "FROM bills b LEFT JOIN usage u ON u.sub_idx = b.sub_idx AND u.month = b.month "
-                + "WHERE b.month BETWEEN " + Duck.lit(first) + " AND " + Duck.lit(last)
-                + (partitions == 1 ? "" : " AND b.sub_idx % " + partitions + " = " + part)
-                + " ORDER BY b.sub_idx, b.month";
+                + "FROM subscribers WHERE status = 'ACTIVE' AND" + range;
+        String billsSql = "SELECT sub_idx, month, CAST(plan_fee * 100 AS BIGINT), CAST(addon_fee * 100 AS BIGINT), "
+                + "CAST(voice_overage_fee * 100 AS BIGINT), CAST(data_overage_fee * 100 AS BIGINT), CAST(sms_fee * 100 AS BIGINT), "
+                + "CAST(intl_roaming_fee * 100 AS BIGINT), CAST(idd_fee * 100 AS BIGINT), CAST(vas_fee * 100 AS BIGINT), "
+                + "CAST(min_spend_topup * 100 AS BIGINT), CAST(discount * 100 AS BIGINT), CAST(total_fee * 100 AS BIGINT) "
+                + "FROM bills WHERE month BETWEEN " + first + " AND " + last + " AND" + range;
+        String usageSql = "SELECT sub_idx, month, voice_min, CAST(data_mb * 1000000 AS BIGINT), sms FROM usage "
+                + "WHERE month BETWEEN " + first + " AND " + last + " AND" + range;
         String vasSql = "SELECT sub_idx, service_id, name, CAST(monthly_fee * 100 AS BIGINT), "
-                + "subscribed_on - DATE '1970-01-01', uses_30d FROM vas WHERE monthly_fee > 0" + where + " ORDER BY sub_idx";
+                + "subscribed_on - DATE '1970-01-01', uses_30d FROM vas WHERE monthly_fee > 0 AND" + range;
         Map<String, Integer> monthIndex = new HashMap<>();
         for (int i = 0; i < months.size(); i++) {
             monthIndex.put(months.get(i).toString(), i);
@@ -120,19 +127,27 @@ public final class FourHighStage {
 
         // results stream, and a connection holds one open result: one connection per cursor
         try (DuckDBConnection cs = conn.duplicate(); DuckDBConnection cb = conn.duplicate();
-             DuckDBConnection cv = conn.duplicate(); DuckDBConnection ca = conn.duplicate();
+             DuckDBConnection cu = conn.duplicate(); DuckDBConnection cv = conn.duplicate();
+             DuckDBConnection ca = conn.duplicate();
              Statement s1 = cs.createStatement(); ResultSet subs = s1.executeQuery(subsSql);
-             Statement s2 = cb.createStatement(); ResultSet bills = s2.executeQuery(billsSql);
-             Statement s3 = cv.createStatement(); ResultSet vas = s3.executeQuery(vasSql);
+             Statement s2 = cb.createStatement(); ResultSet billRs = s2.executeQuery(billsSql);
+             Statement s3 = cu.createStatement(); ResultSet usageRs = s3.executeQuery(usageSql);
+             Statement s4 = cv.createStatement(); ResultSet vasRs = s4.executeQuery(vasSql);
              DuckDBAppender out = ca.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "fh_rows")) {
-            boolean billRow = bills.next();
-            boolean vasRow = vas.next();
+            Ordered bills = new Ordered(billRs, "bills", monthIndex);
+            Ordered usage = new Ordered(usageRs, "usage", monthIndex);
+            Ordered vas = new Ordered(vasRs, "vas", null);
             SubscriberMonth[] monthInputs = new SubscriberMonth[n];
             TagSet[] tags = new TagSet[n];
             List<VasSubscription> vasList = new ArrayList<>();
             long done = 0;
+            long previous = Long.MIN_VALUE;
             while (subs.next()) {
                 long sub = subs.getLong(1);
+                if (sub <= previous) {
+                    throw Ordered.unordered("subscribers", sub, previous);
+                }
+                previous = sub;
                 Tariff tariff = book.tariff(subs.getString(2), subs.getString(3));
                 LocalDate activation = LocalDate.ofEpochDay(subs.getLong(4));
                 String kind = subs.getString(5);
@@ -140,32 +155,38 @@ public final class FourHighStage {
                 Contract contract = TariffBook.contract(kind, kind == null || subs.wasNull() ? null : LocalDate.ofEpochDay(endDay),
                         subs.getLong(7));
                 vasList.clear();
-                while (vasRow && vas.getLong(1) < sub) {
-                    vasRow = vas.next();
-                }
-                while (vasRow && vas.getLong(1) == sub) {
-                    long since = vas.getLong(5);
-                    LocalDate subscribedOn = vas.wasNull() ? null : LocalDate.ofEpochDay(since);
-                    vasList.add(new VasSubscription(vas.getString(2), vas.getString(3), vas.getLong(4), subscribedOn, vas.getLong(6)));
-                    vasRow = vas.next();
+                vas.skipBefore(sub);
+                while (vas.at(sub)) {
+                    ResultSet v = vas.rs;
+                    long since = v.getLong(5);
+                    LocalDate subscribedOn = v.wasNull() ? null : LocalDate.ofEpochDay(since);
+                    vasList.add(new VasSubscription(v.getString(2), v.getString(3), v.getLong(4), subscribedOn, v.getLong(6)));
+                    vas.advance();
                 }
                 List<VasSubscription> vasOfSub = vasList.isEmpty() ? List.of() : List.copyOf(vasList);
                 java.util.Arrays.fill(monthInputs, null);
                 java.util.Arrays.fill(tags, null);
-                while (billRow && bills.getLong(1) < sub) {
-                    billRow = bills.next(); // bills of subscribers that are not ACTIVE
-                }
-                while (billRow && bills.getLong(1) == sub) {
-                    int i = monthIndex.get(bills.getString(2));
+                bills.skipBefore(sub); // bills of subscribers that are not ACTIVE
+                usage.skipBefore(sub);
+                while (bills.at(sub)) {
+                    int i = bills.month;
+                    ResultSet b = bills.rs;
                     YearMonth month = months.get(i);
-                    var bill = new MonthlyBill(month, bills.getLong(3), bills.getLong(4), bills.getLong(5), bills.getLong(6),
-                            bills.getLong(7), bills.getLong(8), bills.getLong(9), bills.getLong(10), bills.getLong(11),
-                            bills.getLong(12), bills.getLong(13));
-                    var usage = new Usage(bills.getLong(14), bills.getLong(15), bills.getLong(16));
-                    monthInputs[i] = new SubscriberMonth(month, activation, tariff, contract, bill, usage, vasOfSub);
+                    var bill = new MonthlyBill(month, b.getLong(3), b.getLong(4), b.getLong(5), b.getLong(6),
+                            b.getLong(7), b.getLong(8), b.getLong(9), b.getLong(10), b.getLong(11),
+                            b.getLong(12), b.getLong(13));
+                    while (usage.at(sub) && usage.month < i) {
+                        usage.advance(); // usage of a month without a bill
+                    }
+                    Usage u = Usage.NONE;
+                    if (usage.at(sub) && usage.month == i) {
+                        u = new Usage(usage.rs.getLong(3), usage.rs.getLong(4), usage.rs.getLong(5));
+                        usage.advance();
+                    }
+                    monthInputs[i] = new SubscriberMonth(month, activation, tariff, contract, bill, u, vasOfSub);
                     tags[i] = model.evaluate(monthInputs[i]);
                     result.count(i, tags[i]);
-                    billRow = bills.next();
+                    bills.advance();
                 }
                 if (tags[mIdx] == null) {
                     result.notEvaluatedInM++;
@@ -189,6 +210,54 @@ public final class FourHighStage {
             progress.accept(done % 65536);
         }
         return result;
+    }
+
+    /** A cursor over rows ordered by (sub_idx[, month]) that fails loudly when the order is broken. */
+    private static final class Ordered {
+        final ResultSet rs;
+        final String table;
+        final Map<String, Integer> monthIndex;
+        boolean has;
+        long sub;
+        int month;
+
+        Ordered(ResultSet rs, String table, Map<String, Integer> monthIndex) throws SQLException {
+            this.rs = rs;
+            this.table = table;
+            this.monthIndex = monthIndex;
+            this.sub = Long.MIN_VALUE;
+            this.month = -1;
+            advance();
+        }
+
+        void advance() throws SQLException {
+            has = rs.next();
+            if (!has) {
+                return;
+            }
+            long s = rs.getLong(1);
+            int m = monthIndex == null ? 0 : monthIndex.get(rs.getString(2));
+            if (s < sub || (s == sub && monthIndex != null && m <= month)) {
+                throw unordered(table, s, sub);
+            }
+            sub = s;
+            month = m;
+        }
+
+        boolean at(long s) {
+            return has && sub == s;
+        }
+
+        void skipBefore(long s) throws SQLException {
+            while (has && sub < s) {
+                advance();
+            }
+        }
+
+        static TenureException unordered(String table, long now, long before) {
+            return new TenureException(ErrorCode.INTERNAL, "table " + table + " is not stored in sub_idx order (" + now + " after " + before
+                    + "): ingestion must load it ordered");
+        }
     }
 
     private static void append(DuckDBAppender out, long sub, TagStatus st, MonthFigures f) throws SQLException {

@@ -84,7 +84,7 @@ public final class OutputWriter {
                 + "ORDER BY city, county, tag_order, subscriber_id, movement";
         copy(fhCsv, dir.resolve("four_high.csv"), "FORMAT csv, HEADER true");
         copy(fhCsv, dir.resolve("four_high.parquet"), "FORMAT parquet, COMPRESSION zstd");
-        copy("SELECT * EXCLUDE (customer_name, account_manager_id) FROM ew_out ORDER BY city, county, tag, subscriber_id",
+        copy("SELECT * EXCLUDE (customer_name, vip_level, account_manager_id) FROM ew_out ORDER BY city, county, tag, subscriber_id",
                 dir.resolve("early_warning.csv"), "FORMAT csv, HEADER true");
         writeRejects(conn, dir.resolve("rejects"));
         long rows = Duck.scalarLong(conn, "SELECT count(*) FROM fh_rows");
@@ -107,7 +107,7 @@ public final class OutputWriter {
     }
 
     private void createViews(EarlyWarningStage.Result ew) {
-        Duck.exec(conn, "CREATE OR REPLACE TEMP VIEW fh_out AS SELECT s.subscriber_id, s.msisdn, s.customer_name, s.city, s.county, "
+        Duck.exec(conn, "CREATE OR REPLACE VIEW fh_out AS SELECT s.subscriber_id, s.msisdn, s.customer_name, s.city, s.county, "
                 + "f.tag, f.level, f.movement, " + Duck.lit(month.toString()) + " AS month, s.vip_level, s.plan_id, p.name AS plan_name, "
                 + "CAST(f.total_fee / 100 AS DECIMAL(18,2)) AS total_fee, CAST(f.tariff_fee / 100 AS DECIMAL(18,2)) AS tariff_fee, "
                 + "CASE WHEN f.total_fee > 0 THEN CAST(f.tariff_fee / f.total_fee AS DECIMAL(18,4)) END AS tariff_share, "
@@ -130,7 +130,7 @@ public final class OutputWriter {
                 + "LEFT JOIN plans bp ON bp.plan_id = f.best_fit_plan_id");
         String through = ew.trackedThrough() == null ? "NULL" : "DATE " + Duck.lit(ew.trackedThrough().toString());
         int day = ew.trackedThrough() == null ? 0 : ew.trackedThrough().getDayOfMonth();
-        Duck.exec(conn, "CREATE OR REPLACE TEMP VIEW ew_out AS SELECT s.subscriber_id, s.msisdn, s.customer_name, s.city, s.county, "
+        Duck.exec(conn, "CREATE OR REPLACE VIEW ew_out AS SELECT s.subscriber_id, s.msisdn, s.customer_name, s.city, s.county, s.vip_level, "
                 + "e.tag, 'EARLY_WARNING' AS warning, DATE " + Duck.lit(o.asOf().toString()) + " AS as_of, "
                 + through + " AS tracked_through, " + day + " AS day, " + ew.daysInMonth() + " AS days_in_month, "
                 + "s.plan_id, p.name AS plan_name, e.mtd_voice_min, CAST(e.mtd_data_micro_mb / 1000000 AS DECIMAL(18,3)) AS mtd_data_mb, "
@@ -163,34 +163,81 @@ public final class OutputWriter {
         }
     }
 
+    /**
+     * One workbook per county, written by as many threads as the engine has: the list rows are sorted once
+     * into a table, then each county's rows are read by range and streamed into its workbook.
+     */
     private void writeLists() throws IOException, SQLException {
         Path lists = dir.resolve("lists");
-        String countiesSql = "SELECT DISTINCT city, county FROM subscribers WHERE status = 'ACTIVE' ORDER BY city, county";
-        String fhSql = "SELECT *, CASE WHEN level IS NULL THEN 4 ELSE tag_order END AS sheet FROM fh_out "
-                + "ORDER BY city, county, sheet, level_rank, prio1 DESC NULLS LAST, prio2 DESC NULLS LAST, subscriber_id";
-        String ewSql = "SELECT * FROM ew_out ORDER BY city, county, projected_fee DESC, subscriber_id, tag";
-        try (DuckDBConnection c1 = conn.duplicate(); DuckDBConnection c2 = conn.duplicate(); DuckDBConnection c3 = conn.duplicate();
-             Statement s1 = c1.createStatement(); ResultSet counties = s1.executeQuery(countiesSql);
-             Statement s2 = c2.createStatement(); ResultSet fh = s2.executeQuery(fhSql);
-             Statement s3 = c3.createStatement(); ResultSet ew = s3.executeQuery(ewSql)) {
-            Cursor fhRows = new Cursor(fh);
-            Cursor ewRows = new Cursor(ew);
-            while (counties.next()) {
-                String city = counties.getString(1);
-                String county = counties.getString(2);
-                Path file = lists.resolve(safe(city)).resolve(safe(county) + ".xlsx");
-                Files.createDirectories(file.getParent());
-                try (var w = new CountyListWriter(file, o.lang(), city, county, o.asOf(), month)) {
-                    for (ListSheet sheet : ListSheet.values()) {
-                        w.startSheet(spec(sheet, city, county));
-                        Cursor rows = sheet == ListSheet.EARLY_WARNING ? ewRows : fhRows;
-                        while (rows.at(city, county, sheet == ListSheet.EARLY_WARNING ? -1 : sheet.ordinal())) {
-                            w.addRow(values(sheet, rows.r));
-                            rows.advance();
+        Duck.exec(conn, "CREATE OR REPLACE TABLE list_rows AS SELECT *, CASE WHEN level IS NULL THEN 4 ELSE tag_order END AS sheet "
+                + "FROM fh_out ORDER BY city, county, sheet, level_rank, prio1 DESC NULLS LAST, prio2 DESC NULLS LAST, subscriber_id");
+        Duck.exec(conn, "CREATE OR REPLACE TABLE list_warnings AS SELECT * FROM ew_out "
+                + "ORDER BY city, county, projected_fee DESC, subscriber_id, tag");
+        List<String[]> counties = new ArrayList<>();
+        try (Statement s = conn.createStatement();
+             ResultSet r = s.executeQuery("SELECT DISTINCT city, county FROM subscribers WHERE status = 'ACTIVE' ORDER BY city, county")) {
+            while (r.next()) {
+                counties.add(new String[]{r.getString(1), r.getString(2)});
+            }
+        }
+        int threads = Math.max(1, o.config().engine().threads());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<Void>> done = new ArrayList<>();
+            for (String[] c : counties) {
+                done.add(pool.submit(() -> {
+                    writeCounty(lists, c[0], c[1]);
+                    progress.step(1);
+                    return null;
+                }));
+            }
+            for (var f : done) {
+                f.get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new TenureException(ErrorCode.IO_FAILURE, "cannot write the county lists: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TenureException(ErrorCode.INTERNAL, "interrupted while writing the county lists", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void writeCounty(Path lists, String city, String county) throws IOException, SQLException {
+        Path file = lists.resolve(safe(city)).resolve(safe(county) + ".xlsx");
+        Files.createDirectories(file.getParent());
+        String where = " WHERE city = ? AND county = ? ";
+        try (DuckDBConnection c1 = conn.duplicate(); DuckDBConnection c2 = conn.duplicate();
+             var fhq = c1.prepareStatement("SELECT * FROM list_rows" + where
+                     + "ORDER BY sheet, level_rank, prio1 DESC NULLS LAST, prio2 DESC NULLS LAST, subscriber_id");
+             var ewq = c2.prepareStatement("SELECT * FROM list_warnings" + where + "ORDER BY projected_fee DESC, subscriber_id, tag")) {
+            fhq.setString(1, city);
+            fhq.setString(2, county);
+            ewq.setString(1, city);
+            ewq.setString(2, county);
+            try (ResultSet fh = fhq.executeQuery(); ResultSet ew = ewq.executeQuery();
+                 var w = new CountyListWriter(file, o.lang(), city, county, o.asOf(), month)) {
+                boolean fhHas = fh.next();
+                Columns fhCols = new Columns(fh);
+                Columns ewCols = new Columns(ew);
+                int sheetCol = fhCols.index("sheet");
+                for (ListSheet sheet : ListSheet.values()) {
+                    w.startSheet(spec(sheet, city, county));
+                    if (sheet == ListSheet.EARLY_WARNING) {
+                        while (ew.next()) {
+                            w.addRow(values(sheet, ew, ewCols));
+                        }
+                    } else {
+                        while (fhHas && fh.getInt(sheetCol) == sheet.ordinal()) {
+                            w.addRow(values(sheet, fh, fhCols));
+                            fhHas = fh.next();
                         }
                     }
                 }
-                progress.step(1);
             }
         }
     }
@@ -212,52 +259,60 @@ public final class OutputWriter {
         };
     }
 
-    private Object[] values(ListSheet sheet, ResultSet r) throws SQLException {
-        List<ListSheet.Col> cols = sheet.columns();
-        Object[] v = new Object[cols.size()];
+    private Object[] values(ListSheet sheet, ResultSet r, Columns cols) throws SQLException {
+        List<ListSheet.Col> spec = sheet.columns();
+        Object[] v = new Object[spec.size()];
         for (int i = 0; i < v.length; i++) {
-            ListSheet.Col c = cols.get(i);
+            ListSheet.Col c = spec.get(i);
             v[i] = switch (c.field()) {
-                case "customer_name" -> Masking.name(r.getString("customer_name"));
-                case "level_name" -> r.getString("level") == null ? null : messages.level(Level.valueOf(r.getString("level")));
-                case "movement_name" -> messages.movement(Movement.valueOf(r.getString("movement")));
-                case "tag_name" -> messages.tag(Tag.valueOf(r.getString("tag")));
-                case "vip_level" -> messages.has("vip." + r.getString("vip_level"))
-                        ? messages.get("vip." + r.getString("vip_level")) : r.getString("vip_level");
-                default -> switch (c.kind()) {
-                    case TEXT -> r.getString(c.field());
-                    case INTEGER -> {
-                        long x = r.getLong(c.field());
-                        yield r.wasNull() ? null : x;
-                    }
-                    case DATE -> {
-                        String d = r.getString(c.field());
-                        yield d == null ? null : LocalDate.parse(d);
-                    }
-                    default -> r.getBigDecimal(c.field());
-                };
+                case "customer_name" -> Masking.name(r.getString(cols.index("customer_name")));
+                case "level_name" -> {
+                    String level = r.getString(cols.index("level"));
+                    yield level == null ? null : messages.level(Level.valueOf(level));
+                }
+                case "movement_name" -> messages.movement(Movement.valueOf(r.getString(cols.index("movement"))));
+                case "tag_name" -> messages.tag(Tag.valueOf(r.getString(cols.index("tag"))));
+                case "vip_level" -> {
+                    String vip = r.getString(cols.index("vip_level"));
+                    yield messages.has("vip." + vip) ? messages.get("vip." + vip) : vip;
+                }
+                default -> {
+                    int k = cols.index(c.field());
+                    yield switch (c.kind()) {
+                        case TEXT -> r.getString(k);
+                        case INTEGER -> {
+                            long x = r.getLong(k);
+                            yield r.wasNull() ? null : x;
+                        }
+                        case DATE -> {
+                            String d = r.getString(k);
+                            yield d == null ? null : LocalDate.parse(d);
+                        }
+                        default -> r.getBigDecimal(k);
+                    };
+                }
             };
         }
         return v;
     }
 
-    /** A forward cursor over rows ordered by city, county, sheet. */
-    private static final class Cursor {
-        final ResultSet r;
-        boolean has;
+    /** Column positions of a result by label, resolved once instead of per value. */
+    private static final class Columns {
+        private final Map<String, Integer> index = new java.util.HashMap<>();
 
-        Cursor(ResultSet r) throws SQLException {
-            this.r = r;
-            this.has = r.next();
+        Columns(ResultSet r) throws SQLException {
+            var md = r.getMetaData();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                index.put(md.getColumnLabel(i), i);
+            }
         }
 
-        boolean at(String city, String county, int sheet) throws SQLException {
-            return has && city.equals(r.getString("city")) && county.equals(r.getString("county"))
-                    && (sheet < 0 || r.getInt("sheet") == sheet);
-        }
-
-        void advance() throws SQLException {
-            has = r.next();
+        int index(String label) {
+            Integer i = index.get(label);
+            if (i == null) {
+                throw new TenureException(ErrorCode.INTERNAL, "list query has no column " + label);
+            }
+            return i;
         }
     }
 
