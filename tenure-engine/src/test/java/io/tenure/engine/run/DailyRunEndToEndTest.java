@@ -72,8 +72,27 @@ class DailyRunEndToEndTest {
         assertThat(summary.path("thresholds").path("dataOverageMinCents").asLong()).isEqualTo(2000);
         assertThat(summary.path("timings_ms").has("four_high")).isTrue();
 
+        // the generator records what it planted, found by its own reading of the rules: both must agree
+        JsonNode truth = new ObjectMapper().readTree(data.resolve("generator.json").toFile()).path("truth");
+        JsonNode latest = truth.path("latestMonthDetail");
+        assertThat(summary.path("four_high").path("evaluated").asLong())
+                .isEqualTo(truth.path("fourHigh").path("2026-10").path("evaluated").asLong());
+        for (String tag : List.of("HIGH_TARIFF", "HIGH_DATA", "HIGH_SILENCE", "HIGH_ARPU")) {
+            JsonNode ours = summary.path("four_high").path("tags").path(tag);
+            assertThat(ours.path("held").asLong()).as(tag).isEqualTo(latest.path(tag).path("found").asLong());
+            assertThat(ours.path("entered").asLong()).as(tag).isEqualTo(latest.path(tag).path("entered").asLong());
+            assertThat(ours.path("stayed").asLong()).as(tag).isEqualTo(latest.path(tag).path("stayed").asLong());
+            assertThat(ours.path("exited").asLong()).as(tag).isEqualTo(latest.path(tag).path("exited").asLong());
+            assertThat(ours.path("persistent").asLong()).as(tag).isEqualTo(latest.path(tag).path("persistent").asLong());
+        }
+
         assertThat(Files.readString(day.resolve("early_warning.csv"))).startsWith("subscriber_id,msisdn,city,county,tag")
                 .contains("projected_fee");
+        List<String> warnings = Files.readAllLines(day.resolve("early_warning.csv"));
+        for (String tag : List.of("HIGH_TARIFF", "HIGH_DATA")) {
+            assertThat(warnings.stream().skip(1).filter(l -> l.split(",")[4].equals(tag)).count()).as(tag)
+                    .isEqualTo(truth.path("earlyWarnings").path(tag).asLong());
+        }
         assertThat(r.earlyWarnings().trackedThrough()).isEqualTo(LocalDate.of(2026, 11, 20));
 
         String html = Files.readString(day.resolve("report.html"));
