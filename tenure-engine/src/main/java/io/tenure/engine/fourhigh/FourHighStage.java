@@ -24,9 +24,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -99,25 +97,28 @@ public final class FourHighStage {
 
     private FourHighResult runPartition(long lo, long hi, LongConsumer progress) throws SQLException {
         String range = " sub_idx BETWEEN " + lo + " AND " + hi;
-        String first = Duck.lit(months.get(0).toString());
-        String last = Duck.lit(months.get(months.size() - 1).toString());
+        String inMonths = " month IN (" + months.stream().map(m -> Duck.lit(m.toString()))
+                .collect(java.util.stream.Collectors.joining(", ")) + ") AND";
         // Plain scans, no ORDER BY: ingestion stores these tables ordered by (sub_idx[, month]) and a scan keeps
         // that order; the merge below checks it. A join and a sort of millions of rows would cost more than the rules.
         String subsSql = "SELECT sub_idx, plan_id, addon_ids, activation_date - DATE '1970-01-01', contract_kind, "
                 + "contract_end_date - DATE '1970-01-01', CAST(round(coalesce(min_spend, 0) * 100) AS BIGINT) "
                 + "FROM subscribers WHERE status = 'ACTIVE' AND" + range;
-        String billsSql = "SELECT sub_idx, month, CAST(plan_fee * 100 AS BIGINT), CAST(addon_fee * 100 AS BIGINT), "
+        String monthNo = "CAST(substr(month, 1, 4) AS INTEGER) * 12 + CAST(substr(month, 6, 2) AS INTEGER) - 1";
+        String billsSql = "SELECT sub_idx, " + monthNo + ", CAST(plan_fee * 100 AS BIGINT), CAST(addon_fee * 100 AS BIGINT), "
                 + "CAST(voice_overage_fee * 100 AS BIGINT), CAST(data_overage_fee * 100 AS BIGINT), CAST(sms_fee * 100 AS BIGINT), "
                 + "CAST(intl_roaming_fee * 100 AS BIGINT), CAST(idd_fee * 100 AS BIGINT), CAST(vas_fee * 100 AS BIGINT), "
                 + "CAST(min_spend_topup * 100 AS BIGINT), CAST(discount * 100 AS BIGINT), CAST(total_fee * 100 AS BIGINT) "
-                + "FROM bills WHERE month BETWEEN " + first + " AND " + last + " AND" + range;
-        String usageSql = "SELECT sub_idx, month, voice_min, CAST(data_mb * 1000000 AS BIGINT), sms FROM usage "
-                + "WHERE month BETWEEN " + first + " AND " + last + " AND" + range;
+                + "FROM bills WHERE" + inMonths + range;
+        String usageSql = "SELECT sub_idx, " + monthNo + ", voice_min, CAST(data_mb * 1000000 AS BIGINT), sms FROM usage "
+                + "WHERE" + inMonths + range;
         String vasSql = "SELECT sub_idx, service_id, name, CAST(monthly_fee * 100 AS BIGINT), "
                 + "subscribed_on - DATE '1970-01-01', uses_30d FROM vas WHERE monthly_fee > 0 AND" + range;
-        Map<String, Integer> monthIndex = new HashMap<>();
+        int firstMonthNo = monthNo(months.get(0));
+        int[] monthIndex = new int[monthNo(months.get(months.size() - 1)) - firstMonthNo + 1];
+        java.util.Arrays.fill(monthIndex, -1);
         for (int i = 0; i < months.size(); i++) {
-            monthIndex.put(months.get(i).toString(), i);
+            monthIndex[monthNo(months.get(i)) - firstMonthNo] = i;
         }
         int n = months.size();
         int mIdx = n - 1;
@@ -134,9 +135,9 @@ public final class FourHighStage {
              Statement s3 = cu.createStatement(); ResultSet usageRs = s3.executeQuery(usageSql);
              Statement s4 = cv.createStatement(); ResultSet vasRs = s4.executeQuery(vasSql);
              DuckDBAppender out = ca.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "fh_rows")) {
-            Ordered bills = new Ordered(billRs, "bills", monthIndex);
-            Ordered usage = new Ordered(usageRs, "usage", monthIndex);
-            Ordered vas = new Ordered(vasRs, "vas", null);
+            Ordered bills = new Ordered(billRs, "bills", monthIndex, firstMonthNo);
+            Ordered usage = new Ordered(usageRs, "usage", monthIndex, firstMonthNo);
+            Ordered vas = new Ordered(vasRs, "vas", null, 0);
             SubscriberMonth[] monthInputs = new SubscriberMonth[n];
             TagSet[] tags = new TagSet[n];
             List<VasSubscription> vasList = new ArrayList<>();
@@ -212,19 +213,26 @@ public final class FourHighStage {
         return result;
     }
 
+    /** Months as consecutive integers, as the SQL above computes them. */
+    private static int monthNo(YearMonth m) {
+        return m.getYear() * 12 + m.getMonthValue() - 1;
+    }
+
     /** A cursor over rows ordered by (sub_idx[, month]) that fails loudly when the order is broken. */
     private static final class Ordered {
         final ResultSet rs;
         final String table;
-        final Map<String, Integer> monthIndex;
+        final int[] monthIndex;
+        final int firstMonthNo;
         boolean has;
         long sub;
         int month;
 
-        Ordered(ResultSet rs, String table, Map<String, Integer> monthIndex) throws SQLException {
+        Ordered(ResultSet rs, String table, int[] monthIndex, int firstMonthNo) throws SQLException {
             this.rs = rs;
             this.table = table;
             this.monthIndex = monthIndex;
+            this.firstMonthNo = firstMonthNo;
             this.sub = Long.MIN_VALUE;
             this.month = -1;
             advance();
@@ -236,7 +244,7 @@ public final class FourHighStage {
                 return;
             }
             long s = rs.getLong(1);
-            int m = monthIndex == null ? 0 : monthIndex.get(rs.getString(2));
+            int m = monthIndex == null ? 0 : monthIndex[rs.getInt(2) - firstMonthNo];
             if (s < sub || (s == sub && monthIndex != null && m <= month)) {
                 throw unordered(table, s, sub);
             }

@@ -126,6 +126,28 @@ class DailyRunEndToEndTest {
     }
 
     @Test
+    void gbkCsvAndParquetFeedsGiveTheSameOutputsAsUtf8() throws Exception {
+        Path out = tmp.resolve("out-formats");
+        run(data, out);
+        byte[] utf8 = Files.readAllBytes(out.resolve("2026-11-21/four_high.csv"));
+        byte[] utf8Warnings = Files.readAllBytes(out.resolve("2026-11-21/early_warning.csv"));
+        Path gbk = tmp.resolve("data-gbk");
+        new ProvinceGenerator(new GeneratorOptions(6000, 6, gbk, 7L, AS_OF, OutputFormat.CSV,
+                java.nio.charset.Charset.forName("GBK"), 1)).generate();
+        Path parquet = tmp.resolve("data-parquet");
+        new ProvinceGenerator(new GeneratorOptions(6000, 6, parquet, 7L, AS_OF, OutputFormat.PARQUET, StandardCharsets.UTF_8, 2)).generate();
+        for (Path feeds : List.of(gbk, parquet)) {
+            Path o = tmp.resolve("out-" + feeds.getFileName());
+            RunResult r = run(feeds, o);
+            assertThat(r.ingest().totalRejected()).isZero();
+            assertThat(Files.readAllBytes(o.resolve("2026-11-21/four_high.csv"))).as(feeds.toString()).isEqualTo(utf8);
+            assertThat(Files.readAllBytes(o.resolve("2026-11-21/early_warning.csv"))).as(feeds.toString()).isEqualTo(utf8Warnings);
+        }
+        assertThat(new String(Files.readAllBytes(gbk.resolve("subscribers.csv")), java.nio.charset.Charset.forName("GBK")))
+                .contains("市");
+    }
+
+    @Test
     void keepsRejectedRowsWithFileLineAndReason() throws Exception {
         Path bad = copyOf(data, tmp.resolve("data-bad"));
         long lines;
