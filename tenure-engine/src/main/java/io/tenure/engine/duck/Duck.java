@@ -19,9 +19,9 @@ public final class Duck {
     /** An in-memory database that spills to {@code tempDir} beyond {@code memoryLimit} (e.g. "8GB"). */
     public static DuckDBConnection open(Path tempDir, int threads, String memoryLimit) {
         try {
-            var props = new java.util.Properties();
-            props.setProperty("jdbc_stream_results", "true"); // stream large results instead of materialising them
-            var conn = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", props);
+            // Results are materialised, not streamed: concurrent streaming queries do not keep the scan order
+            // the engine's merge joins rely on; callers bound result sizes by querying in ranges.
+            var conn = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
             exec(conn, "SET threads = " + Math.max(1, threads));
             exec(conn, "SET memory_limit = '" + memoryLimit.replace("'", "") + "'");
             exec(conn, "SET temp_directory = '" + tempDir.toAbsolutePath().toString().replace("'", "''") + "'");

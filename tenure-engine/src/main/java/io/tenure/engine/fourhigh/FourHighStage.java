@@ -34,7 +34,7 @@ import java.util.function.LongConsumer;
  * The four-high stage: streams every ACTIVE subscriber with the bills, usage and VAS of the months
  * evaluated out of the engine (merge-joined by sub_idx, each stream sorted), applies the core model,
  * and appends one row per (subscriber, tag) of month M to {@code fh_rows}. The work is split into
- * partitions by sub_idx, one engine connection and one thread each.
+ * ranges of sub_idx, worked by one thread per core.
  */
 public final class FourHighStage {
     private final DuckDBConnection conn;
@@ -42,6 +42,8 @@ public final class FourHighStage {
     private final FourHighModel model;
     private final List<YearMonth> months;
     private final int partitions;
+    /** Subscribers per range: bounds the engine memory a range's results take (about 150 MB). */
+    private static final long RANGE = 250_000;
 
     /**
      * @param months the months evaluated, ascending; the last is M
@@ -67,15 +69,15 @@ public final class FourHighStage {
             return t;
         });
         try {
-            // contiguous sub_idx ranges, so each partition's scans skip the other ranges' row groups
+            // contiguous sub_idx ranges: each range's scans skip the other ranges' row groups, and its
+            // results (materialised by the engine) stay small whatever the province's size
             long min = Duck.scalarLong(conn, "SELECT coalesce(min(sub_idx), 0) FROM subscribers");
             long max = Duck.scalarLong(conn, "SELECT coalesce(max(sub_idx), -1) FROM subscribers");
-            long span = (max - min + partitions) / partitions;
             List<Future<FourHighResult>> parts = new ArrayList<>();
-            for (int p = 0; p < partitions; p++) {
-                long lo = min + p * span;
-                long hi = p == partitions - 1 ? max : lo + span - 1;
-                parts.add(pool.submit(() -> runPartition(lo, hi, progress)));
+            for (long lo = min; lo <= max; lo += RANGE) {
+                long from = lo;
+                long to = Math.min(max, lo + RANGE - 1);
+                parts.add(pool.submit(() -> runPartition(from, to, progress)));
             }
             FourHighResult total = FourHighResult.empty(months);
             for (Future<FourHighResult> f : parts) {
@@ -99,21 +101,21 @@ public final class FourHighStage {
         String range = " sub_idx BETWEEN " + lo + " AND " + hi;
         String inMonths = " month IN (" + months.stream().map(m -> Duck.lit(m.toString()))
                 .collect(java.util.stream.Collectors.joining(", ")) + ") AND";
-        // Plain scans, no ORDER BY: ingestion stores these tables ordered by (sub_idx[, month]) and a scan keeps
-        // that order; the merge below checks it. A join and a sort of millions of rows would cost more than the rules.
+        // Four range scans sorted by (sub_idx[, month]) and merge-joined here: no join in the engine.
+        // The sort is explicit because concurrent queries do not keep a table's stored order; the merge checks it.
         String subsSql = "SELECT sub_idx, plan_id, addon_ids, activation_date - DATE '1970-01-01', contract_kind, "
                 + "contract_end_date - DATE '1970-01-01', CAST(round(coalesce(min_spend, 0) * 100) AS BIGINT) "
-                + "FROM subscribers WHERE status = 'ACTIVE' AND" + range;
+                + "FROM subscribers WHERE status = 'ACTIVE' AND" + range + " ORDER BY sub_idx";
         String monthNo = "CAST(substr(month, 1, 4) AS INTEGER) * 12 + CAST(substr(month, 6, 2) AS INTEGER) - 1";
         String billsSql = "SELECT sub_idx, " + monthNo + ", CAST(plan_fee * 100 AS BIGINT), CAST(addon_fee * 100 AS BIGINT), "
                 + "CAST(voice_overage_fee * 100 AS BIGINT), CAST(data_overage_fee * 100 AS BIGINT), CAST(sms_fee * 100 AS BIGINT), "
                 + "CAST(intl_roaming_fee * 100 AS BIGINT), CAST(idd_fee * 100 AS BIGINT), CAST(vas_fee * 100 AS BIGINT), "
                 + "CAST(min_spend_topup * 100 AS BIGINT), CAST(discount * 100 AS BIGINT), CAST(total_fee * 100 AS BIGINT) "
-                + "FROM bills WHERE" + inMonths + range;
+                + "FROM bills WHERE" + inMonths + range + " ORDER BY sub_idx, month";
         String usageSql = "SELECT sub_idx, " + monthNo + ", voice_min, CAST(data_mb * 1000000 AS BIGINT), sms FROM usage "
-                + "WHERE" + inMonths + range;
+                + "WHERE" + inMonths + range + " ORDER BY sub_idx, month";
         String vasSql = "SELECT sub_idx, service_id, name, CAST(monthly_fee * 100 AS BIGINT), "
-                + "subscribed_on - DATE '1970-01-01', uses_30d FROM vas WHERE monthly_fee > 0 AND" + range;
+                + "subscribed_on - DATE '1970-01-01', uses_30d FROM vas WHERE monthly_fee > 0 AND" + range + " ORDER BY sub_idx";
         int firstMonthNo = monthNo(months.get(0));
         int[] monthIndex = new int[monthNo(months.get(months.size() - 1)) - firstMonthNo + 1];
         java.util.Arrays.fill(monthIndex, -1);
@@ -126,7 +128,7 @@ public final class FourHighStage {
         int m2 = months.indexOf(months.get(mIdx).minusMonths(2));
         FourHighResult result = FourHighResult.empty(months);
 
-        // results stream, and a connection holds one open result: one connection per cursor
+        // one connection per cursor, so that the four queries run side by side
         try (DuckDBConnection cs = conn.duplicate(); DuckDBConnection cb = conn.duplicate();
              DuckDBConnection cu = conn.duplicate(); DuckDBConnection cv = conn.duplicate();
              DuckDBConnection ca = conn.duplicate();

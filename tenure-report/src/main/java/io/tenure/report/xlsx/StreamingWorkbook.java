@@ -1,37 +1,26 @@
 package io.tenure.report.xlsx;
 
-import org.apache.poi.xssf.streaming.GZIPSheetDataWriter;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.streaming.SheetDataWriter;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-import java.io.FileOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 
 /**
- * POI's streaming workbook with compressed temporary sheet files and no shared-strings table
- * (it would grow in memory with every distinct text). The temporary files are gzipped at the
- * fastest level: they are read once, and the default level roughly halves the writer's throughput.
+ * POI's streaming workbook with no shared-strings table (it would grow in memory with every distinct
+ * text), plain temporary sheet files, and the workbook zipped at the fastest level. Compression was
+ * most of the writer's time: temporary files are written and read once, and a county list is small.
  */
 final class StreamingWorkbook extends SXSSFWorkbook {
     StreamingWorkbook(int rowWindow) {
-        super(new XSSFWorkbook(), rowWindow, true, false);
+        super(new XSSFWorkbook(), rowWindow, false, false);
     }
 
     @Override
-    protected SheetDataWriter createSheetDataWriter() throws IOException {
-        return new GZIPSheetDataWriter() {
-            @Override
-            protected OutputStream decorateOutputStream(FileOutputStream fos) throws IOException {
-                return new GZIPOutputStream(fos, 1 << 16) {
-                    {
-                        def.setLevel(Deflater.BEST_SPEED);
-                    }
-                };
-            }
-        };
+    protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+        ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
+        zip.setLevel(Deflater.BEST_SPEED);
+        return zip;
     }
 }
