@@ -42,6 +42,8 @@ final class BenchCommand implements Callable<Integer> {
     LocalDate asOf;
     @Option(names = "--skip-run", description = "Only the side-by-side stage comparison.")
     boolean skipRun;
+    @Option(names = "--skip-compare", description = "Only the whole daily run.")
+    boolean skipCompare;
 
     @Override
     public Integer call() throws Exception {
@@ -60,7 +62,9 @@ final class BenchCommand implements Callable<Integer> {
             System.out.printf("daily run: %,d subscribers, %.1f s wall, peak heap %.2f GiB (max heap %.1f GiB), stages %s%n",
                     subscribers, wall, peakHeap() / (double) (1L << 30), maxHeap / (double) (1L << 30), r.timingsMs());
         }
-        sideBySide(data);
+        if (!skipCompare) {
+            sideBySide(data);
+        }
         return 0;
     }
 
