@@ -4,18 +4,13 @@ import io.tenure.core.error.ErrorCode;
 import io.tenure.core.error.TenureException;
 import io.tenure.core.fourhigh.Movement;
 import io.tenure.core.fourhigh.Tag;
+import io.tenure.report.AtomicFile;
 import io.tenure.report.Lang;
 import io.tenure.report.Messages;
 
-import java.io.IOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -86,34 +81,7 @@ public final class BulletinRenderer {
     public void write(Bulletin b, Path file) {
         TenureException.require(file != null, "bulletin file must not be null");
         String html = render(b);
-        Path target = file.toAbsolutePath();
-        Path tmp = null;
-        try {
-            Files.createDirectories(target.getParent());
-            // A hidden sibling so the final move is a rename; default permissions, unlike a temp-file API.
-            tmp = target.getParent().resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
-                    + System.nanoTime() + ".part");
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                w.write(html);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-        } catch (IOException e) {
-            throw new TenureException(ErrorCode.IO_FAILURE, "cannot write bulletin " + target + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the original failure is what matters
-                }
-            }
-        }
+        AtomicFile.write(file, "bulletin", out -> out.write(html.getBytes(StandardCharsets.UTF_8)));
     }
 
     // ---------------------------------------------------------------- sections

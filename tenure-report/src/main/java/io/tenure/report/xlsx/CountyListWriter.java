@@ -2,6 +2,7 @@ package io.tenure.report.xlsx;
 
 import io.tenure.core.error.ErrorCode;
 import io.tenure.core.error.TenureException;
+import io.tenure.report.AtomicFile;
 import io.tenure.report.Lang;
 import io.tenure.report.Messages;
 import org.apache.poi.ooxml.POIXMLProperties;
@@ -12,14 +13,8 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -246,35 +241,7 @@ public final class CountyListWriter implements AutoCloseable {
     }
 
     private void writeFile() {
-        Path dir = file.getParent();
-        Path tmp = null;
-        try {
-            Files.createDirectories(dir);
-            // A hidden sibling on the same file system so the final move is a rename; created with the
-            // default permissions (a temp-file API would make it owner-only).
-            tmp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime() + ".part");
-            try (OutputStream out = new BufferedOutputStream(
-                    Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
-                workbook.write(out);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            tmp = null;
-        } catch (IOException | RuntimeException e) {
-            throw new TenureException(ErrorCode.IO_FAILURE, "cannot write " + file + ": " + e.getMessage()
-                    + " (check free disk space and that the file is not open in Excel)", e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the original failure is what matters
-                }
-            }
-        }
+        AtomicFile.write(file, "county list", workbook::write);
     }
 
     private void dispose() {
