@@ -6,6 +6,8 @@ import io.tenure.engine.config.TenureConfig;
 import io.tenure.engine.duck.Duck;
 import io.tenure.engine.fourhigh.FourHighStage;
 import io.tenure.engine.fourhigh.TariffBook;
+import io.tenure.engine.run.DailyRun;
+import io.tenure.engine.run.Publisher;
 import io.tenure.engine.run.RunOptions;
 import io.tenure.engine.run.RunResult;
 import io.tenure.ingest.FeedLoader;
@@ -20,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -73,12 +74,8 @@ final class BenchCommand implements Callable<Integer> {
         Path work = Files.createTempDirectory("tenure-bench");
         try (var conn = Duck.open(work, cfg.engine().threads(), cfg.engine().memoryLimit())) {
             new FeedLoader(conn, IngestOptions.defaults(work)).loadAll(data);
-            YearMonth m = YearMonth.parse(Duck.scalarString(conn, "SELECT max(month) FROM bills WHERE month < "
-                    + Duck.lit(YearMonth.from(asOf).toString())));
-            List<YearMonth> months = new ArrayList<>();
-            for (int i = 5; i >= 0; i--) {
-                months.add(m.minusMonths(i));
-            }
+            YearMonth m = DailyRun.closedMonth(conn, asOf);
+            List<YearMonth> months = DailyRun.monthsEvaluated(conn, m, cfg.engine().historyMonths());
             TariffBook book = TariffBook.load(conn);
             var t = cfg.fourHigh().thresholds();
             var model = new FourHighModel(book.catalog(), t);
@@ -105,15 +102,7 @@ final class BenchCommand implements Callable<Integer> {
             System.out.printf("ratio stage/baseline: %.2f (target <= 1.5); %,d status rows, %d differ from the baseline%n",
                     me / ms, rows, diff);
         } finally {
-            deleteQuietly(work);
-        }
-    }
-
-    private static void deleteQuietly(Path p) {
-        try (var s = Files.walk(p)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(x -> x.toFile().delete());
-        } catch (java.io.IOException ignored) {
-            // scratch space only
+            Publisher.deleteTree(work);
         }
     }
 

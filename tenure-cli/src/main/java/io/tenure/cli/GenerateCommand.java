@@ -7,7 +7,6 @@ import io.tenure.generator.ProvinceGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -48,7 +47,7 @@ final class GenerateCommand implements Callable<Integer> {
                                      String encoding, int parts) {
         LocalDate date = asOf != null ? asOf : LocalDate.now(ZoneId.of("Asia/Shanghai"));
         OutputFormat f = OutputFormat.valueOf(format.toUpperCase(Locale.ROOT));
-        Charset cs = encoding.equalsIgnoreCase("gbk") ? Charset.forName("GB18030") : Charset.forName(encoding);
-        return new ProvinceGenerator(new GeneratorOptions(subscribers, months, out, seed, date, f, cs, parts)).generate();
+        return new ProvinceGenerator(new GeneratorOptions(subscribers, months, out, seed, date, f,
+                GeneratorOptions.parseEncoding(encoding), parts)).generate();
     }
 }

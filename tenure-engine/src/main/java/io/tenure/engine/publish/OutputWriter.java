@@ -102,7 +102,7 @@ public final class OutputWriter {
         Bulletin bulletin = bulletin(ingest, fh, ew, t);
         new BulletinRenderer(o.lang()).write(bulletin, dir.resolve("report.html"));
         timings.put("write_report", ms(t0));
-        writeSummary(ingest, fh, ew, t, bulletin.runId(), rows);
+        writeSummary(ingest, fh, ew, t, bulletin, rows);
         return rows;
     }
 
@@ -399,9 +399,9 @@ public final class OutputWriter {
     }
 
     private void writeSummary(IngestResult ingest, FourHighResult fh, EarlyWarningStage.Result ew, FourHighThresholds t,
-                              String runId, long rows) throws IOException, SQLException {
+                              Bulletin bulletin, long rows) throws IOException {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("run_id", runId);
+        s.put("run_id", bulletin.runId());
         s.put("as_of", o.asOf().toString());
         s.put("month", month.toString());
         s.put("months_evaluated", fh.months().stream().map(YearMonth::toString).toList());
@@ -438,13 +438,12 @@ public final class OutputWriter {
             perTag.put(tag.name(), m);
         }
         fourHigh.put("tags", perTag);
+        // the bulletin's county counts, without the zeros
         Map<String, Map<String, Map<String, Long>>> byCounty = new TreeMap<>();
-        String sql = "SELECT s.city, s.county, f.tag, count(*) FROM fh_rows f JOIN subscribers s ON s.sub_idx = f.sub_idx "
-                + "WHERE f.level IS NOT NULL GROUP BY ALL ORDER BY ALL";
-        try (Statement st = conn.createStatement(); ResultSet r = st.executeQuery(sql)) {
-            while (r.next()) {
-                byCounty.computeIfAbsent(r.getString(1), k -> new TreeMap<>())
-                        .computeIfAbsent(r.getString(2), k -> new TreeMap<>()).put(r.getString(3), r.getLong(4));
+        for (CountyTagCount c : bulletin.counties()) {
+            if (c.held() > 0) {
+                byCounty.computeIfAbsent(c.city(), k -> new TreeMap<>())
+                        .computeIfAbsent(c.county(), k -> new TreeMap<>()).put(c.tag().name(), c.held());
             }
         }
         fourHigh.put("held_by_county", byCounty);

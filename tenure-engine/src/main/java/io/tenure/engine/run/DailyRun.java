@@ -49,10 +49,10 @@ public final class DailyRun {
             Path staging = publisher.staging();
             Path work = staging.resolve(".work");
             Files.createDirectories(work);
-            RunResult partial;
+            RunResult result;
             try (DuckDBConnection conn = Duck.open(work, engine.threads(), engine.memoryLimit())) {
-                IngestResult ingest = load(conn, work, publisher);
-                YearMonth m = closedMonth(conn);
+                IngestResult ingest = load(conn, work);
+                YearMonth m = closedMonth(conn, o.asOf());
                 List<YearMonth> months = monthsEvaluated(conn, m, engine.historyMonths());
                 TariffBook book = TariffBook.load(conn);
                 var thresholds = o.config().fourHigh().thresholds();
@@ -73,20 +73,19 @@ public final class DailyRun {
 
                 var writer = new OutputWriter(conn, staging, o, m, timings, progress);
                 long rows = writer.writeAll(ingest, fh, ew, thresholds);
-                partial = new RunResult(null, o.asOf(), m, ingest, fh, ew, rows, Map.copyOf(timings));
+                result = new RunResult(publisher.target(), o.asOf(), m, ingest, fh, ew, rows, Map.copyOf(timings));
             } catch (java.sql.SQLException e) {
                 throw new TenureException(ErrorCode.ENGINE_FAILURE, "embedded engine failed: " + e.getMessage(), e);
             }
             Publisher.deleteTree(work);
-            Path published = publisher.publish();
-            return new RunResult(published, partial.asOf(), partial.month(), partial.ingest(), partial.fourHigh(),
-                    partial.earlyWarnings(), partial.fourHighRows(), partial.timingsMs());
+            publisher.publish();
+            return result;
         } catch (IOException e) {
             throw new TenureException(ErrorCode.IO_FAILURE, "cannot write outputs under " + o.out() + ": " + e.getMessage(), e);
         }
     }
 
-    private IngestResult load(DuckDBConnection conn, Path work, Publisher publisher) throws IOException {
+    private IngestResult load(DuckDBConnection conn, Path work) throws IOException {
         var ingestCfg = o.config().ingest();
         var options = new IngestOptions(encoding(ingestCfg.encoding()), ingestCfg.rejectLimit(), work);
         progress.stage("load and validate feeds", -1);
@@ -120,9 +119,9 @@ public final class DailyRun {
         };
     }
 
-    /** M: the latest month in bills before the as-of date's month. */
-    private YearMonth closedMonth(DuckDBConnection conn) {
-        String before = YearMonth.from(o.asOf()).toString();
+    /** M: the latest month in the loaded bills before the as-of date's month. */
+    public static YearMonth closedMonth(DuckDBConnection conn, java.time.LocalDate asOf) {
+        String before = YearMonth.from(asOf).toString();
         String m = Duck.scalarString(conn, "SELECT max(month) FROM bills WHERE month < " + Duck.lit(before));
         if (m == null) {
             throw new TenureException(ErrorCode.NO_BILLING_MONTH, "bills hold no month before " + before
@@ -131,8 +130,8 @@ public final class DailyRun {
         return YearMonth.parse(m);
     }
 
-    /** The months of bills within the history window ending at M, ascending. */
-    private static List<YearMonth> monthsEvaluated(DuckDBConnection conn, YearMonth m, int history) {
+    /** The months of the loaded bills within the history window ending at M, ascending. */
+    public static List<YearMonth> monthsEvaluated(DuckDBConnection conn, YearMonth m, int history) {
         List<YearMonth> months = new ArrayList<>();
         String from = m.minusMonths(history - 1L).toString();
         String sql = "SELECT DISTINCT month FROM bills WHERE month BETWEEN " + Duck.lit(from) + " AND " + Duck.lit(m.toString())
