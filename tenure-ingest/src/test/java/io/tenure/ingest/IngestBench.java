@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  *
  * <p>Usage: {@code IngestBench [subscribers=1000000] [folder]}. An existing folder with
  * {@code subscribers.csv} is reused as is; otherwise the data is generated there (default: a
- * temporary folder, deleted afterwards). {@code -Dtrace=true} prints every statement with its time;
+ * temporary folder, deleted afterwards). {@code -Dtrace=true} prints every statement with its time ({@code -Dtrace=full}: not shortened);
  * {@code -Dmemory=2GB} caps DuckDB's memory, spilling to a temporary folder.
  */
 public final class IngestBench {
@@ -35,8 +35,8 @@ public final class IngestBench {
     }
 
     public static void main(String[] args) throws Exception {
-        if (Boolean.getBoolean("trace")) {
-            traceStatements();
+        if (System.getProperty("trace") != null) {
+            traceStatements("full".equals(System.getProperty("trace")) ? Level.ALL : Level.FINE);
         }
         long subscribers = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000L;
         boolean temporary = args.length < 2;
@@ -51,6 +51,11 @@ public final class IngestBench {
             Path work = Files.createTempDirectory("tenure-bench-work");
             try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
                 st.execute("SET threads = 2");
+                String flush = System.getProperty("flush");
+                if (flush != null) {
+                    st.execute("SET allocator_flush_threshold = '" + flush + "'");
+                    st.execute("SET allocator_bulk_deallocation_flush_threshold = '" + flush + "'");
+                }
                 String memory = System.getProperty("memory");
                 if (memory != null) {
                     st.execute("SET memory_limit = '" + memory + "'");
@@ -81,10 +86,10 @@ public final class IngestBench {
     }
 
     /** Prints each SQL statement of the load with its duration. */
-    private static void traceStatements() {
+    private static void traceStatements(Level level) {
         Logger log = Logger.getLogger("io.tenure.ingest");
         ConsoleHandler handler = new ConsoleHandler();
-        handler.setLevel(Level.FINE);
+        handler.setLevel(level);
         handler.setFormatter(new SimpleFormatter() {
             @Override
             public String format(LogRecord r) {
@@ -92,7 +97,7 @@ public final class IngestBench {
             }
         });
         log.addHandler(handler);
-        log.setLevel(Level.FINE);
+        log.setLevel(level);
     }
 
     static void generate(Path dir, long n) throws SQLException, IOException {

@@ -10,6 +10,7 @@ import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
@@ -55,6 +56,10 @@ public final class CountyListWriter implements AutoCloseable {
 
     private SheetSpec spec;
     private SXSSFSheet sheet;
+    private RowXmlWriter rows;
+    private String[] letters;
+    private short[] cellStyles;
+    private CellKind[] kinds;
     private int nextRow;
     private long sheetRows;
     private long totalRows;
@@ -98,6 +103,7 @@ public final class CountyListWriter implements AutoCloseable {
         finishSheet();
         this.spec = spec;
         this.sheet = workbook.createSheet(spec.name());
+        this.rows = ((StreamingWorkbook) workbook).lastWriter();
         this.sheetRows = 0;
         this.sheets++;
         int lastCol = spec.columns().size() - 1;
@@ -131,6 +137,17 @@ public final class CountyListWriter implements AutoCloseable {
         sheet.getPrintSetup().setFitHeight((short) 0);
         sheet.setFitToPage(true);
         nextRow = FIRST_DATA_ROW;
+        int n = spec.columns().size();
+        letters = new String[n];
+        cellStyles = new short[n];
+        kinds = new CellKind[n];
+        for (int i = 0; i < n; i++) {
+            letters[i] = CellReference.convertNumToColString(i);
+            kinds[i] = spec.columns().get(i).kind();
+            cellStyles[i] = styles.data(kinds[i]).getIndex();
+        }
+        // title, notice and headers go to the sheet file first; data rows follow as XML
+        flush();
     }
 
     /**
@@ -154,21 +171,13 @@ public final class CountyListWriter implements AutoCloseable {
         for (int i = 0; i < row.length; i++) {
             cells[i] = CellValues.convert(spec.columns().get(i), row[i], this::where);
         }
-        Row r = sheet.createRow(nextRow++);
-        for (int i = 0; i < cells.length; i++) {
-            CellKind kind = spec.columns().get(i).kind();
-            Cell c = r.createCell(i);
-            c.setCellStyle(styles.data(kind));
-            Object v = cells[i];
-            if (v == null) {
-                continue;
-            }
-            switch (kind) {
-                case TEXT -> c.setCellValue((String) v);
-                case DATE -> c.setCellValue((LocalDate) v);
-                default -> c.setCellValue((Double) v);
-            }
+        try {
+            rows.row(nextRow, letters, cellStyles, kinds, cells);
+        } catch (IOException e) {
+            throw new TenureException(ErrorCode.IO_FAILURE, "cannot write " + where() + " of " + file.getFileName()
+                    + " to the temporary sheet file: " + e.getMessage() + "; check the free space of the temporary folder", e);
         }
+        nextRow++;
         sheetRows++;
         totalRows++;
     }
@@ -262,6 +271,16 @@ public final class CountyListWriter implements AutoCloseable {
 
     private String where() {
         return "sheet '" + spec.name() + "' row " + (nextRow + 1);
+    }
+
+    private void flush() {
+        try {
+            sheet.flushRows();
+        } catch (IOException e) {
+            throw new TenureException(ErrorCode.IO_FAILURE, "cannot write sheet '" + spec.name() + "' of "
+                    + file.getFileName() + " to its temporary file: " + e.getMessage()
+                    + "; check the free space of the temporary folder", e);
+        }
     }
 
     private void mergeAcross(int row, int lastCol) {

@@ -115,6 +115,25 @@ class CountyListWriterTest {
     }
 
     @Test
+    void text_with_markup_blanks_and_control_characters_reads_back_as_written() throws Exception {
+        Path file = dir.resolve("escape.xlsx");
+        try (CountyListWriter w = new CountyListWriter(file, Lang.ZH, "厦门", "思明区", AS_OF, MONTH)) {
+            w.startSheet(EXITED);
+            w.addRow("<b>&\"x\"</b>", " 前后空格 ");
+            w.addRow("line\nbreak\ttab", "bell\u0007");
+        }
+        try (XSSFWorkbook wb = open(file)) {
+            XSSFSheet s = wb.getSheetAt(0);
+            assertThat(s.getRow(3).getCell(0).getStringCellValue()).isEqualTo("<b>&\"x\"</b>");
+            assertThat(s.getRow(3).getCell(1).getStringCellValue()).isEqualTo(" 前后空格 ");
+            assertThat(s.getRow(4).getCell(0).getStringCellValue()).isEqualTo("line\nbreak\ttab");
+            // XML 1.0 cannot carry most control characters; they become '?' as in POI's own writer
+            assertThat(s.getRow(4).getCell(1).getStringCellValue()).isEqualTo("bell?");
+            assertThat(s.getLastRowNum()).isEqualTo(4);
+        }
+    }
+
+    @Test
     void an_empty_sheet_keeps_its_headers_and_says_no_records() throws Exception {
         Path zh = dir.resolve("zh.xlsx");
         try (CountyListWriter w = new CountyListWriter(zh, Lang.ZH, "厦门", "思明区", AS_OF, MONTH)) {
