@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * <p>Usage: {@code IngestBench [subscribers=1000000] [folder]}. An existing folder with
  * {@code subscribers.csv} is reused as is; otherwise the data is generated there (default: a
  * temporary folder, deleted afterwards). {@code -Dtrace=true} prints every statement with its time ({@code -Dtrace=full}: not shortened);
- * {@code -Dmemory=2GB} caps DuckDB's memory, spilling to a temporary folder.
+ * {@code -Dmemory=2GB} caps DuckDB's memory, spilling to a temporary folder; {@code -Ddb=file} loads into a
+ * compressed database file instead of memory.
  */
 public final class IngestBench {
     private static final String[] SURNAMES = {"张", "王", "李", "赵", "陈", "刘", "杨", "黄", "吴", "林"};
@@ -49,7 +50,8 @@ public final class IngestBench {
                         seconds(t0), dir, size(dir) >> 20);
             }
             Path work = Files.createTempDirectory("tenure-bench-work");
-            try (Connection db = DriverManager.getConnection("jdbc:duckdb:"); Statement st = db.createStatement()) {
+            try (Connection db = DriverManager.getConnection("jdbc:duckdb:" + (System.getProperty("db") == null ? ""
+                    : work.resolve("feeds.duckdb"))); Statement st = db.createStatement()) {
                 st.execute("SET threads = 2");
                 String flush = System.getProperty("flush");
                 if (flush != null) {

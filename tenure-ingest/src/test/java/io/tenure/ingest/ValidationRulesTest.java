@@ -129,6 +129,18 @@ class ValidationRulesTest extends IngestTestSupport {
     }
 
     @Test
+    void daysSixtyFourApartOrAcrossTheYear2000AreDistinctKeys() {
+        // one bit per day in 64-day buckets: the same bit in another bucket is another day
+        TestData.append(data(), "usage_daily", "S3,2026-09-01,1,,\nS3,2026-11-04,1,,\nS3,1999-12-31,1,,\n"
+                + "S3,2000-01-01,1,,\nS3,1999-10-28,1,,\n");
+
+        load(lenient);
+
+        assertThat(rejects("usage_daily")).isEmpty();
+        assertThat(query("SELECT count(*) FROM usage_daily WHERE subscriber_id = 'S3'")).containsExactly(List.of("5"));
+    }
+
+    @Test
     void rejectsLaterDuplicateKeysNamingWhereTheKeyWasFirstSeen() {
         TestData.append(data(), "bills", "S1,2026-10,58.00,,,,,,,,,,58.00\n");
         TestData.append(data(), "subscribers", "S2,13800000099,,,,,,三明市,永安市,2020-01-01,P1,,ACTIVE,Y,PERSON,,,,,,,"

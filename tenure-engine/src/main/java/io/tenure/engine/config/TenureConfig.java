@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,7 +25,7 @@ public record TenureConfig(FourHigh fourHigh, Ingest ingest, Engine engine, Outp
     public TenureConfig {
         fourHigh = fourHigh == null ? new FourHigh(null, null, null, null, null, null, null, null, null, null, null) : fourHigh;
         ingest = ingest == null ? new Ingest(null, null) : ingest;
-        engine = engine == null ? new Engine(null, null, null) : engine;
+        engine = engine == null ? new Engine(null, null, null, null) : engine;
         output = output == null ? new Output(null, null) : output;
     }
 
@@ -107,16 +108,49 @@ public record TenureConfig(FourHigh fourHigh, Ingest ingest, Engine engine, Outp
 
     /**
      * Engine: threads (default: the machine's cores), memory-limit for the embedded engine (default: half of
-     * physical memory, e.g. "8GB"; beyond it the engine spills to disk), history-months evaluated for the trend (6).
+     * physical memory, e.g. "8GB"; beyond it the engine spills to disk), history-months evaluated for the trend (6),
+     * storage of the loaded feeds: {@code memory}, {@code disk} (a compressed database file in the run's work folder,
+     * about a sixth of the size in memory, at some cost in load time) or {@code auto} (default: disk when the feeds'
+     * files take more than a quarter of the memory limit, since the loaded tables and their intermediate copies take
+     * about four times that).
      */
-    public record Engine(Integer threads, String memoryLimit, Integer historyMonths) {
+    public record Engine(Integer threads, String memoryLimit, Integer historyMonths, String storage) {
         public Engine {
             threads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
             memoryLimit = memoryLimit == null ? defaultMemoryLimit() : memoryLimit;
             historyMonths = historyMonths == null ? 6 : historyMonths;
+            storage = storage == null ? "auto" : storage.strip().toLowerCase(java.util.Locale.ROOT);
             if (threads < 1 || historyMonths < 3) {
                 throw new TenureException(ErrorCode.INVALID_CONFIG, "engine.threads must be ≥ 1 and engine.history-months ≥ 3");
             }
+            if (!List.of("auto", "memory", "disk").contains(storage)) {
+                throw new TenureException(ErrorCode.INVALID_CONFIG, "engine.storage must be auto, memory or disk, got '"
+                        + storage + "'");
+            }
+            memoryLimitBytes(memoryLimit);
+        }
+
+        /** Whether feeds of this many bytes are loaded into a database file rather than memory. */
+        public boolean onDisk(long feedBytes) {
+            return switch (storage) {
+                case "disk" -> true;
+                case "memory" -> false;
+                default -> feedBytes > memoryLimitBytes(memoryLimit) / 4;
+            };
+        }
+
+        /** Bytes of a memory limit such as "8GB", "512MB", "12GiB". */
+        static long memoryLimitBytes(String limit) {
+            var m = java.util.regex.Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?)\\s*([KMGT]i?B)\\s*",
+                    java.util.regex.Pattern.CASE_INSENSITIVE).matcher(limit);
+            if (!m.matches()) {
+                throw new TenureException(ErrorCode.INVALID_CONFIG, "engine.memory-limit must be a size such as 8GB or"
+                        + " 512MB, got '" + limit + "'");
+            }
+            String unit = m.group(2).toUpperCase(java.util.Locale.ROOT);
+            int power = "KMGT".indexOf(unit.charAt(0)) + 1;
+            double base = unit.contains("I") ? 1024 : 1000;
+            return (long) (Double.parseDouble(m.group(1)) * Math.pow(base, power));
         }
 
         private static String defaultMemoryLimit() {
@@ -142,7 +176,7 @@ public record TenureConfig(FourHigh fourHigh, Ingest ingest, Engine engine, Outp
         var t = fourHigh.thresholds();
         m.put("four-high", t);
         m.put("ingest", ingest);
-        m.put("engine", Map.of("threads", engine.threads(), "history-months", engine.historyMonths()));
+        m.put("engine", Map.of("threads", engine.threads(), "history-months", engine.historyMonths(), "storage", engine.storage()));
         return m;
     }
 }

@@ -18,10 +18,19 @@ public final class Duck {
 
     /** An in-memory database that spills to {@code tempDir} beyond {@code memoryLimit} (e.g. "8GB"). */
     public static DuckDBConnection open(Path tempDir, int threads, String memoryLimit) {
+        return open(null, tempDir, threads, memoryLimit);
+    }
+
+    /**
+     * A database in {@code file} (a new file, compressed: for inputs larger than memory), or in memory when
+     * {@code file} is null; spills to {@code tempDir} beyond {@code memoryLimit}.
+     */
+    public static DuckDBConnection open(Path file, Path tempDir, int threads, String memoryLimit) {
         try {
             // Results are materialised, not streamed: concurrent streaming queries do not keep the scan order
             // the engine's merge joins rely on; callers bound result sizes by querying in ranges.
-            var conn = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+            var conn = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:"
+                    + (file == null ? "" : file.toAbsolutePath()));
             exec(conn, "SET threads = " + Math.max(1, threads));
             exec(conn, "SET memory_limit = '" + memoryLimit.replace("'", "") + "'");
             exec(conn, "SET temp_directory = '" + tempDir.toAbsolutePath().toString().replace("'", "''") + "'");

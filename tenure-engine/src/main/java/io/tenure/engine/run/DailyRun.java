@@ -50,7 +50,8 @@ public final class DailyRun {
             Path work = staging.resolve(".work");
             Files.createDirectories(work);
             RunResult result;
-            try (DuckDBConnection conn = Duck.open(work, engine.threads(), engine.memoryLimit())) {
+            Path database = engine.onDisk(feedBytes(o.data())) ? work.resolve("feeds.duckdb") : null;
+            try (DuckDBConnection conn = Duck.open(database, work, engine.threads(), engine.memoryLimit())) {
                 IngestResult ingest = load(conn, work);
                 YearMonth m = closedMonth(conn, o.asOf());
                 List<YearMonth> months = monthsEvaluated(conn, m, engine.historyMonths());
@@ -82,6 +83,13 @@ public final class DailyRun {
             return result;
         } catch (IOException e) {
             throw new TenureException(ErrorCode.IO_FAILURE, "cannot write outputs under " + o.out() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Bytes of the files in the data folder. */
+    static long feedBytes(Path data) throws IOException {
+        try (var files = Files.walk(data)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
         }
     }
 

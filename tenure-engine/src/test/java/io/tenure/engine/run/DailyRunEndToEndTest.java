@@ -126,6 +126,23 @@ class DailyRunEndToEndTest {
     }
 
     @Test
+    void feedsStoredInADatabaseFileGiveTheSameOutputsAsInMemory() throws Exception {
+        Path memory = tmp.resolve("out-memory");
+        Path disk = tmp.resolve("out-disk");
+        var onDisk = new TenureConfig(null, null, new TenureConfig.Engine(null, null, null, "disk"), null);
+        run(data, memory);
+        new DailyRun(new RunOptions(data, disk, AS_OF, onDisk, null), Progress.SILENT).run();
+        for (String file : List.of("four_high.csv", "early_warning.csv")) {
+            assertThat(Files.readAllBytes(disk.resolve("2026-11-21").resolve(file)))
+                    .isEqualTo(Files.readAllBytes(memory.resolve("2026-11-21").resolve(file)));
+        }
+        // the database file went with the work folder
+        try (var files = Files.walk(disk)) {
+            assertThat(files.filter(f -> f.getFileName().toString().endsWith(".duckdb"))).isEmpty();
+        }
+    }
+
+    @Test
     void gbkCsvAndParquetFeedsGiveTheSameOutputsAsUtf8() throws Exception {
         Path out = tmp.resolve("out-formats");
         run(data, out);
