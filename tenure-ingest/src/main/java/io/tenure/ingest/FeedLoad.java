@@ -268,7 +268,9 @@ final class FeedLoad {
         StringBuilder sql = new StringBuilder("CREATE OR REPLACE TABLE " + table + " AS SELECT " + cols + ", c._e FROM ("
                 + checkSelect(layout) + ") c LEFT JOIN (SELECT subscriber_id, sub_idx FROM " + id(Contract.SUBSCRIBERS)
                 + ") s ON s.subscriber_id = c.subscriber_id");
-        if (feed.order().isEmpty()) {
+        if (!feed.order().isEmpty()) {
+            sql.append(" ORDER BY ").append(feed.order().stream().map(Sql::id).collect(Collectors.joining(", ")));
+        } else {
             Sql.exec(db, "SET preserve_insertion_order = false");
         }
         try {
@@ -282,10 +284,7 @@ final class FeedLoad {
         boolean clean = collectStructural(layout.csv()) == 0
                 && Sql.queryLong(db, "SELECT count(*) FROM " + table + " WHERE _e IS NOT NULL OR sub_idx IS NULL") == 0
                 && !repeatsKey(table);
-        if (clean && !feed.order().isEmpty() && !nearlySorted(table, read)) {
-            Sql.exec(db, "CREATE OR REPLACE TABLE " + table + " AS SELECT * FROM " + table + " ORDER BY "
-                    + feed.order().stream().map(Sql::id).collect(Collectors.joining(", ")));
-        }
+
         if (!clean) {
             Sql.exec(db, "DROP TABLE " + table);
             Sql.exec(db, "DROP TABLE IF EXISTS temp.main." + REJ_ERR);
@@ -298,26 +297,25 @@ final class FeedLoad {
     }
 
     /**
-     * Exports are usually in subscriber order, and the table then comes out of the join in a few long sorted
-     * runs: zone maps already confine a range of subscribers to a few row groups, and the engine sorts each
-     * range it reads, so sorting millions of wide rows (an external sort beyond memory) would buy nothing.
-     * Nearly sorted: fewer than one descent of {@code sub_idx} per thousand rows.
-     */
-    private boolean nearlySorted(String table, long rows) {
-        long descents = Sql.queryLong(db, "SELECT count(*) FROM (SELECT sub_idx < lag(sub_idx) OVER () AS d FROM "
-                + table + ") WHERE d");
-        return descents * 1000 <= rows;
-    }
-
-    /**
-     * Whether a key repeats in the direct path's table. For a subscriber and a date or month, a bit per day
-     * or month in buckets of 64 (a repeated key sets one bit for two rows): one pass grouping by subscriber,
-     * far cheaper than grouping or sorting millions of keys; otherwise by grouping.
+     * Whether a key repeats in the direct path's table: as neighbours when the table is sorted by the key;
+     * for a subscriber and a date or month, by a bit per day or month in buckets of 64 (a repeated key sets
+     * one bit for two rows), one pass grouping by subscriber, far cheaper than grouping millions of keys;
+     * otherwise by grouping.
      */
     private boolean repeatsKey(String table) {
         List<String> key = feed.key().stream().map(Sql::id).toList();
         if (key.isEmpty()) {
             return false;
+        }
+        if (feed.keyLeadsOrder()) {
+            StringBuilder lag = new StringBuilder();
+            StringBuilder same = new StringBuilder();
+            for (int i = 0; i < key.size(); i++) {
+                lag.append(", lag(").append(key.get(i)).append(") OVER () AS _p").append(i);
+                same.append(i == 0 ? "" : " AND ").append(key.get(i)).append(" = _p").append(i);
+            }
+            return Sql.queryLong(db, "SELECT count(*) FROM (SELECT " + String.join(", ", key) + lag + " FROM " + table
+                    + ") WHERE " + same) > 0;
         }
         ColumnType second = key.size() == 2 && feed.key().get(0).equals(Feed.SUB_IDX)
                 ? feed.column(feed.key().get(1)).map(Column::type).orElse(null) : null;

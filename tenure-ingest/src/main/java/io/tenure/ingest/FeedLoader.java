@@ -24,10 +24,9 @@ import java.util.Objects;
  * {@code bills}, {@code usage}, {@code usage_daily}, {@code vas}, {@code complaints}, {@code surveys},
  * {@code mnp_events}, {@code contacts} and {@code rejects}. {@code subscribers} carries {@code sub_idx},
  * the subscriber's row position in the snapshot, and the feeds of subscribers carry the same
- * {@code sub_idx}. Physical order: {@code subscribers} by {@code sub_idx}; {@code bills}, {@code usage} and
- * {@code vas} clustered by {@code sub_idx} (sorted by {@code (sub_idx, month)} unless the files already
- * come nearly in subscriber order, when they keep it), so that reading a range of subscribers touches few
- * row groups; readers that need an order ask for it. The other tables have no particular order.
+ * {@code sub_idx}. Physical order, so that reading a range of subscribers touches few row groups:
+ * {@code subscribers} by {@code sub_idx}, {@code bills} and {@code usage} by {@code (sub_idx, month)},
+ * {@code vas} by {@code sub_idx}; the other tables have no particular order.
  *
  * <p>Reason codes of rejects: {@code REQUIRED}, {@code TYPE_MONEY} (at most 2 decimals; trailing zeros
  * beyond are fine), {@code TYPE_INT} ({@code 12.0} is accepted as 12), {@code TYPE_DECIMAL},

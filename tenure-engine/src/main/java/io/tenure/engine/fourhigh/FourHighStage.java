@@ -42,6 +42,9 @@ public final class FourHighStage {
     private final FourHighModel model;
     private final List<YearMonth> months;
     private final int partitions;
+    private List<Tariff> tariffs;
+    private List<String> kinds;
+    private List<String[]> services;
     /** Subscribers per range: bounds the engine memory a range's results take (about 150 MB). */
     private static final long RANGE = 250_000;
 
@@ -68,6 +71,33 @@ public final class FourHighStage {
             t.setDaemon(true);
             return t;
         });
+        // texts cost about a microsecond each through JDBC: tariffs and services travel as codes of small dictionaries
+        Duck.exec(conn, "CREATE OR REPLACE TABLE fh_tariffs AS SELECT plan_id, addon_ids, contract_kind,"
+                + " CAST(row_number() OVER (ORDER BY plan_id, addon_ids, contract_kind) - 1 AS INTEGER) AS code"
+                + " FROM (SELECT DISTINCT plan_id, addon_ids, contract_kind FROM subscribers WHERE status = 'ACTIVE')");
+        Duck.exec(conn, "CREATE OR REPLACE TABLE fh_services AS SELECT service_id, name,"
+                + " CAST(row_number() OVER (ORDER BY service_id, name) - 1 AS INTEGER) AS code"
+                + " FROM (SELECT DISTINCT service_id, name FROM vas WHERE monthly_fee > 0)");
+        tariffs = new ArrayList<>();
+        kinds = new ArrayList<>();
+        services = new ArrayList<>();
+        try (Statement st = conn.createStatement();
+             ResultSet r = st.executeQuery("SELECT plan_id, addon_ids, contract_kind FROM fh_tariffs ORDER BY code")) {
+            while (r.next()) {
+                tariffs.add(book.tariff(r.getString(1), r.getString(2)));
+                kinds.add(r.getString(3));
+            }
+        } catch (SQLException e) {
+            throw Duck.failure("fh_tariffs", e);
+        }
+        try (Statement st = conn.createStatement();
+             ResultSet r = st.executeQuery("SELECT service_id, name FROM fh_services ORDER BY code")) {
+            while (r.next()) {
+                services.add(new String[]{r.getString(1), r.getString(2)});
+            }
+        } catch (SQLException e) {
+            throw Duck.failure("fh_services", e);
+        }
         try {
             // contiguous sub_idx ranges: each range's scans skip the other ranges' row groups, and its
             // results (materialised by the engine) stay small whatever the province's size
@@ -103,9 +133,11 @@ public final class FourHighStage {
                 .collect(java.util.stream.Collectors.joining(", ")) + ") AND";
         // Four range scans sorted by (sub_idx[, month]) and merge-joined here: no join in the engine.
         // The sort is explicit because concurrent queries do not keep a table's stored order; the merge checks it.
-        String subsSql = "SELECT sub_idx, plan_id, addon_ids, activation_date - DATE '1970-01-01', contract_kind, "
-                + "contract_end_date - DATE '1970-01-01', CAST(round(coalesce(min_spend, 0) * 100) AS BIGINT) "
-                + "FROM subscribers WHERE status = 'ACTIVE' AND" + range + " ORDER BY sub_idx";
+        String subsSql = "SELECT s.sub_idx, t.code, s.activation_date - DATE '1970-01-01', "
+                + "s.contract_end_date - DATE '1970-01-01', CAST(round(coalesce(s.min_spend, 0) * 100) AS BIGINT) "
+                + "FROM subscribers s JOIN fh_tariffs t ON t.plan_id = s.plan_id AND t.addon_ids IS NOT DISTINCT FROM "
+                + "s.addon_ids AND t.contract_kind IS NOT DISTINCT FROM s.contract_kind WHERE s.status = 'ACTIVE' AND s."
+                + range.strip() + " ORDER BY s.sub_idx";
         String monthNo = "CAST(substr(month, 1, 4) AS INTEGER) * 12 + CAST(substr(month, 6, 2) AS INTEGER) - 1";
         String billsSql = "SELECT sub_idx, " + monthNo + ", CAST(plan_fee * 100 AS BIGINT), CAST(addon_fee * 100 AS BIGINT), "
                 + "CAST(voice_overage_fee * 100 AS BIGINT), CAST(data_overage_fee * 100 AS BIGINT), CAST(sms_fee * 100 AS BIGINT), "
@@ -114,8 +146,9 @@ public final class FourHighStage {
                 + "FROM bills WHERE" + inMonths + range + " ORDER BY sub_idx, month";
         String usageSql = "SELECT sub_idx, " + monthNo + ", voice_min, CAST(data_mb * 1000000 AS BIGINT), sms FROM usage "
                 + "WHERE" + inMonths + range + " ORDER BY sub_idx, month";
-        String vasSql = "SELECT sub_idx, service_id, name, CAST(monthly_fee * 100 AS BIGINT), "
-                + "subscribed_on - DATE '1970-01-01', uses_30d FROM vas WHERE monthly_fee > 0 AND" + range + " ORDER BY sub_idx";
+        String vasSql = "SELECT v.sub_idx, f.code, CAST(v.monthly_fee * 100 AS BIGINT), v.subscribed_on - DATE '1970-01-01', "
+                + "v.uses_30d FROM vas v JOIN fh_services f ON f.service_id IS NOT DISTINCT FROM v.service_id AND f.name IS NOT "
+                + "DISTINCT FROM v.name WHERE v.monthly_fee > 0 AND v." + range.strip() + " ORDER BY v.sub_idx";
         int firstMonthNo = monthNo(months.get(0));
         int[] monthIndex = new int[monthNo(months.get(months.size() - 1)) - firstMonthNo + 1];
         java.util.Arrays.fill(monthIndex, -1);
@@ -151,19 +184,21 @@ public final class FourHighStage {
                     throw Ordered.unordered("subscribers", sub, previous);
                 }
                 previous = sub;
-                Tariff tariff = book.tariff(subs.getString(2), subs.getString(3));
-                LocalDate activation = LocalDate.ofEpochDay(subs.getLong(4));
-                String kind = subs.getString(5);
-                long endDay = subs.getLong(6);
+                int code = subs.getInt(2);
+                Tariff tariff = tariffs.get(code);
+                LocalDate activation = LocalDate.ofEpochDay(subs.getLong(3));
+                String kind = kinds.get(code);
+                long endDay = subs.getLong(4);
                 Contract contract = TariffBook.contract(kind, kind == null || subs.wasNull() ? null : LocalDate.ofEpochDay(endDay),
-                        subs.getLong(7));
+                        subs.getLong(5));
                 vasList.clear();
                 vas.skipBefore(sub);
                 while (vas.at(sub)) {
                     ResultSet v = vas.rs;
-                    long since = v.getLong(5);
+                    long since = v.getLong(4);
                     LocalDate subscribedOn = v.wasNull() ? null : LocalDate.ofEpochDay(since);
-                    vasList.add(new VasSubscription(v.getString(2), v.getString(3), v.getLong(4), subscribedOn, v.getLong(6)));
+                    String[] service = services.get(v.getInt(2));
+                    vasList.add(new VasSubscription(service[0], service[1], v.getLong(3), subscribedOn, v.getLong(5)));
                     vas.advance();
                 }
                 List<VasSubscription> vasOfSub = vasList.isEmpty() ? List.of() : List.copyOf(vasList);
