@@ -3,7 +3,6 @@ package io.tenure.report.xlsx;
 import org.apache.poi.xssf.streaming.SheetDataWriter;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
@@ -15,6 +14,8 @@ import java.time.temporal.ChronoUnit;
  */
 final class RowXmlWriter extends SheetDataWriter {
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
+
+    private final StringBuilder line = new StringBuilder(1024);
 
     RowXmlWriter() throws IOException {
         super();
@@ -30,42 +31,39 @@ final class RowXmlWriter extends SheetDataWriter {
      * @param kinds    kind of each column
      */
     void row(int rowIndex, String[] columns, short[] styles, CellKind[] kinds, Object[] values) throws IOException {
-        Writer out = _out;
+        // one write per row: the writer's encoder costs more per call than per character
+        StringBuilder out = line;
+        out.setLength(0);
         String r = Integer.toString(rowIndex + 1);
-        out.write("<row r=\"");
-        out.write(r);
-        out.write("\">");
+        out.append("<row r=\"").append(r).append("\">");
         for (int i = 0; i < values.length; i++) {
-            out.write("<c r=\"");
-            out.write(columns[i]);
-            out.write(r);
-            out.write("\" s=\"");
-            out.write(Short.toString(styles[i]));
+            out.append("<c r=\"").append(columns[i]).append(r).append("\" s=\"").append(styles[i]);
             Object v = values[i];
             if (v == null) {
-                out.write("\"/>");
+                out.append("\"/>");
             } else if (kinds[i] == CellKind.TEXT) {
                 String s = (String) v;
                 boolean preserve = !s.isEmpty() && (Character.isWhitespace(s.charAt(0))
                         || Character.isWhitespace(s.charAt(s.length() - 1)));
-                out.write(preserve ? "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">" : "\" t=\"inlineStr\"><is><t>");
+                out.append(preserve ? "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">" : "\" t=\"inlineStr\"><is><t>");
                 escape(out, s);
-                out.write("</t></is></c>");
+                out.append("</t></is></c>");
             } else {
-                out.write("\" t=\"n\"><v>");
+                out.append("\" t=\"n\"><v>");
                 if (v instanceof LocalDate d) {
-                    out.write(Double.toString(ChronoUnit.DAYS.between(EXCEL_EPOCH, d)));
+                    out.append((double) ChronoUnit.DAYS.between(EXCEL_EPOCH, d));
                 } else {
-                    out.write(Double.toString((Double) v));
+                    out.append((double) (Double) v);
                 }
-                out.write("</v></c>");
+                out.append("</v></c>");
             }
         }
-        out.write("</row>\n");
+        out.append("</row>\n");
+        _out.append(out);
     }
 
     /** XML text: markup characters as entities, characters XML 1.0 cannot carry as '?', as POI does. */
-    static void escape(Writer out, String s) throws IOException {
+    static void escape(StringBuilder out, String s) {
         int last = 0;
         int n = s.length();
         for (int i = 0; i < n; i++) {
@@ -90,14 +88,9 @@ final class RowXmlWriter extends SheetDataWriter {
             } else {
                 continue;
             }
-            if (i > last) {
-                out.write(s, last, i - last);
-            }
-            out.write(rep);
+            out.append(s, last, i).append(rep);
             last = i + 1;
         }
-        if (last < n) {
-            out.write(s, last, n - last);
-        }
+        out.append(s, last, n);
     }
 }
