@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * <p>Usage: {@code IngestBench [subscribers=1000000] [folder]}. An existing folder with
  * {@code subscribers.csv} is reused as is; otherwise the data is generated there (default: a
  * temporary folder, deleted afterwards). {@code -Dtrace=true} prints every statement with its time ({@code -Dtrace=full}: not shortened);
- * {@code -Dmemory=2GB} caps DuckDB's memory, spilling to a temporary folder; {@code -Ddb=file} loads into a
+ * {@code -Dmemory=2GB} caps DuckDB's memory, spilling to a temporary folder; {@code -Dthreads=N} sets the engine's threads (2);
+ * {@code -Ddb=file} loads into a
  * compressed database file instead of memory.
  */
 public final class IngestBench {
@@ -52,7 +53,7 @@ public final class IngestBench {
             Path work = Files.createTempDirectory("tenure-bench-work");
             try (Connection db = DriverManager.getConnection("jdbc:duckdb:" + (System.getProperty("db") == null ? ""
                     : work.resolve("feeds.duckdb"))); Statement st = db.createStatement()) {
-                st.execute("SET threads = 2");
+                st.execute("SET threads = " + Integer.getInteger("threads", 2));
                 String flush = System.getProperty("flush");
                 if (flush != null) {
                     st.execute("SET allocator_flush_threshold = '" + flush + "'");
