@@ -41,6 +41,8 @@ import java.util.stream.Collectors;
  */
 final class FeedLoad {
     private static final System.Logger LOG = System.getLogger(FeedLoad.class.getName());
+    /** Name of the Arrow stream of a feed read in Java. */
+    private static final String ARROW = "_tenure_arrow";
 
     private final Connection db;
     private final IngestOptions options;
@@ -265,8 +267,29 @@ final class FeedLoad {
         String table = id(feed.name());
         String cols = feed.output().stream().map(c -> c.equals(Feed.SUB_IDX) ? "s.sub_idx" : "c." + id(c))
                 .collect(Collectors.joining(", "));
+        ArrowLoad.Stream arrow = null;
+        String source = checkSelect(layout);
+        if (ArrowLoad.applies(feed, layout.inputs())) {
+            try {
+                Input in = layout.inputs().get(0);
+                // a slice per core, of at least 32 MB
+                int parts = (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(),
+                        in.source().size() / (32L << 20)));
+                arrow = ArrowLoad.open(db, ARROW, feed, in, parts);
+                // DuckDB drains a stream on one thread: land it first, then join and sort in parallel
+                Sql.update(db, "CREATE OR REPLACE TEMP TABLE " + Scratch.ARROW_ROWS + " AS " + arrow.source());
+                source = "SELECT *, CAST(NULL AS USMALLINT) AS _e FROM temp.main." + Scratch.ARROW_ROWS;
+            } catch (IOException | SQLException e) {
+                LOG.log(System.Logger.Level.DEBUG, "feed " + feed.name() + " takes the SQL checks: " + e.getMessage());
+                source = checkSelect(layout);
+                if (arrow != null) {
+                    arrow.close();
+                    arrow = null;
+                }
+            }
+        }
         StringBuilder sql = new StringBuilder("CREATE OR REPLACE TABLE " + table + " AS SELECT " + cols + ", c._e FROM ("
-                + checkSelect(layout) + ") c LEFT JOIN (SELECT subscriber_id, sub_idx FROM " + id(Contract.SUBSCRIBERS)
+                + source + ") c LEFT JOIN (SELECT subscriber_id, sub_idx FROM " + id(Contract.SUBSCRIBERS)
                 + ") s ON s.subscriber_id = c.subscriber_id");
         if (!feed.order().isEmpty()) {
             sql.append(" ORDER BY ").append(feed.order().stream().map(Sql::id).collect(Collectors.joining(", ")));
@@ -276,12 +299,21 @@ final class FeedLoad {
         try {
             Sql.update(db, sql.toString());
         } catch (SQLException e) {
+            if (arrow != null && arrow.gaveUp()) {
+                // a value the Java reader cannot vouch for: the exact path reads the file again
+                LOG.log(System.Logger.Level.DEBUG, "feed " + feed.name() + " takes the SQL checks: " + e.getMessage());
+                Sql.exec(db, "DROP TABLE IF EXISTS " + table);
+                return -1;
+            }
             throw unreadable(layout, e);
         } finally {
             Sql.exec(db, "SET preserve_insertion_order = true");
+            if (arrow != null) {
+                arrow.close();
+            }
         }
         long read = Sql.queryLong(db, "SELECT count(*) FROM " + table);
-        boolean clean = collectStructural(layout.csv()) == 0
+        boolean clean = (arrow != null || collectStructural(layout.csv()) == 0)
                 && Sql.queryLong(db, "SELECT count(*) FROM " + table + " WHERE _e IS NOT NULL OR sub_idx IS NULL") == 0
                 && !repeatsKey(table);
 

@@ -205,7 +205,7 @@ class DailyRunEndToEndTest {
         Path day = out.resolve("2026-11-21");
         Map<Path, String> before = snapshot(day);
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), RunMain.class.getName(), data.toString(), out.toString(), AS_OF.toString())
+                "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), RunMain.class.getName(), data.toString(), out.toString(), AS_OF.toString())
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("killed-run.log").toFile()).start();
         boolean killedInFlight = false;
         long deadline = System.nanoTime() + 120_000_000_000L;
