@@ -19,19 +19,13 @@ import org.apache.arrow.vector.types.pojo.Schema;
 import org.duckdb.DuckDBConnection;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -39,7 +33,7 @@ import java.util.Set;
  * batches, without DuckDB's text columns and the SQL checks, which cost three times the reading itself.
  *
  * <p>It accepts only what the SQL checks certainly accept with the same stored value, and gives up on
- * anything else: quotes, carriage returns, bytes outside ASCII, blanks around values, empty required
+ * anything else: quotes, line ends unlike the header's (LF or CR LF), bytes outside ASCII, blanks around values, empty required
  * values, numbers outside their canonical spelling (such as {@code 12.0} or {@code +5}), more than six
  * decimals, values out of range, or a header other than the contract's columns. Giving up is not a
  * reject: the caller then loads the feed the exact way, which explains every row it rejects.
@@ -61,10 +55,10 @@ final class ArrowLoad {
     }
 
     /**
-     * Registers the checked rows of the file as Arrow streams {@code name_0 .. name_<parts-1>} of the
-     * connection, each over a slice of the file cut at line feeds, for the caller's statement to read as
-     * {@link Stream#source()}. A stream gives up (fails the statement) at the first value it cannot vouch
-     * for; {@link Stream#gaveUp()} then says so.
+     * Registers the checked rows of the file as the Arrow stream {@code name} of the connection, read from
+     * {@code parts} slices of the file (cut at line feeds) by a thread each, for the caller's statement to
+     * read as {@link Stream#source()}. The stream gives up (fails the statement) at the first value it
+     * cannot vouch for; {@link Stream#gaveUp()} then says so.
      */
     static Stream open(Connection db, String name, Feed feed, Input input, int parts) throws IOException {
         return new Stream(db, name, feed, input, parts);
@@ -573,9 +567,8 @@ final class ArrowLoad {
 
         private IOException giveUp() {
             gaveUp = true;
-            StackTraceElement at = new Throwable().getStackTrace()[1];
-            return new IOException("feed " + feed.name() + " needs the exact load (row " + (rows + 1) + ", reader line "
-                    + at.getLineNumber() + ")");
+            return new IOException("feed " + feed.name() + ": data row " + (rows + 1) + " of a batch is not plain enough"
+                    + " for the Java reader");
         }
     }
 }

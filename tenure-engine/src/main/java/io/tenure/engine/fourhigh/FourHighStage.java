@@ -7,7 +7,6 @@ import io.tenure.core.fourhigh.FourHighModel;
 import io.tenure.core.fourhigh.MonthFigures;
 import io.tenure.core.fourhigh.MonthlyBill;
 import io.tenure.core.fourhigh.SubscriberMonth;
-import io.tenure.core.fourhigh.Tag;
 import io.tenure.core.fourhigh.TagHistory;
 import io.tenure.core.fourhigh.TagSet;
 import io.tenure.core.fourhigh.TagStatus;
