@@ -33,9 +33,9 @@ import java.util.Set;
  * batches, without DuckDB's text columns and the SQL checks, which cost three times the reading itself.
  *
  * <p>It accepts only what the SQL checks certainly accept with the same stored value, and gives up on
- * anything else: quotes, line ends unlike the header's (LF or CR LF), bytes outside ASCII, blanks around values, empty required
- * values, numbers outside their canonical spelling (such as {@code 12.0} or {@code +5}), more than six
- * decimals, values out of range, or a header other than the contract's columns. Giving up is not a
+ * anything else: quotes, line ends unlike the header's (LF or CR LF), bytes outside ASCII, blanks around
+ * values, empty required values, numbers outside their canonical spelling (such as {@code 12.0} or
+ * {@code +5}), more than six decimals, values out of range, or a header other than the contract's columns. Giving up is not a
  * reject: the caller then loads the feed the exact way, which explains every row it rejects.
  */
 final class ArrowLoad {
