@@ -58,7 +58,7 @@ final class ArrowLoad {
      * Registers the checked rows of the file as the Arrow stream {@code name} of the connection, read from
      * {@code parts} slices of the file (cut at line feeds) by a thread each, for the caller's statement to
      * read as {@link Stream#source()}. The stream gives up (fails the statement) at the first value it
-     * cannot vouch for; {@link Stream#gaveUp()} then says so.
+     * cannot vouch for.
      */
     static Stream open(Connection db, String name, Feed feed, Input input, int parts) throws IOException {
         return new Stream(db, name, feed, input, parts);
@@ -89,10 +89,6 @@ final class ArrowLoad {
             return source;
         }
 
-        boolean gaveUp() {
-            return feeder.gaveUp;
-        }
-
         @Override
         public void close() {
             stream.close();
@@ -117,7 +113,6 @@ final class ArrowLoad {
         private final List<Slice> slices = new ArrayList<>();
         private int running;
         private IOException failure;
-        volatile boolean gaveUp;
 
         Feeder(BufferAllocator allocator, Feed feed, Input input, int parts) throws IOException {
             super(allocator);
@@ -152,7 +147,6 @@ final class ArrowLoad {
                 }
                 ready.put("done");
             } catch (IOException e) {
-                gaveUp |= slice.gaveUp;
                 offer(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -254,7 +248,6 @@ final class ArrowLoad {
         private boolean crlf;
         private final int[] starts;
         private final int[] ends;
-        boolean gaveUp;
         long rows;
 
         Slice(Feed feed, Input input, long from, long to) throws IOException {
@@ -566,7 +559,6 @@ final class ArrowLoad {
         }
 
         private IOException giveUp() {
-            gaveUp = true;
             return new IOException("feed " + feed.name() + ": data row " + (rows + 1) + " of a batch is not plain enough"
                     + " for the Java reader");
         }

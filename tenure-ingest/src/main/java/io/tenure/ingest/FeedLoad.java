@@ -267,27 +267,9 @@ final class FeedLoad {
         String table = id(feed.name());
         String cols = feed.output().stream().map(c -> c.equals(Feed.SUB_IDX) ? "s.sub_idx" : "c." + id(c))
                 .collect(Collectors.joining(", "));
-        ArrowLoad.Stream arrow = null;
-        String source = checkSelect(layout);
-        if (ArrowLoad.applies(feed, layout.inputs())) {
-            try {
-                Input in = layout.inputs().get(0);
-                // a slice per core, of at least 32 MB
-                int parts = (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(),
-                        in.source().size() / (32L << 20)));
-                arrow = ArrowLoad.open(db, ARROW, feed, in, parts);
-                // DuckDB drains a stream on one thread: land it first, then join and sort in parallel
-                Sql.update(db, "CREATE OR REPLACE TEMP TABLE " + Scratch.ARROW_ROWS + " AS " + arrow.source());
-                source = "SELECT *, CAST(NULL AS USMALLINT) AS _e FROM temp.main." + Scratch.ARROW_ROWS;
-            } catch (IOException | SQLException e) {
-                LOG.log(System.Logger.Level.DEBUG, "feed " + feed.name() + " takes the SQL checks: " + e.getMessage());
-                source = checkSelect(layout);
-                if (arrow != null) {
-                    arrow.close();
-                    arrow = null;
-                }
-            }
-        }
+        boolean inJava = readInJava(layout);
+        String source = inJava ? "SELECT *, CAST(NULL AS USMALLINT) AS _e FROM temp.main." + Scratch.ARROW_ROWS
+                : checkSelect(layout);
         StringBuilder sql = new StringBuilder("CREATE OR REPLACE TABLE " + table + " AS SELECT " + cols + ", c._e FROM ("
                 + source + ") c LEFT JOIN (SELECT subscriber_id, sub_idx FROM " + id(Contract.SUBSCRIBERS)
                 + ") s ON s.subscriber_id = c.subscriber_id");
@@ -299,21 +281,12 @@ final class FeedLoad {
         try {
             Sql.update(db, sql.toString());
         } catch (SQLException e) {
-            if (arrow != null && arrow.gaveUp()) {
-                // a value the Java reader cannot vouch for: the exact path reads the file again
-                LOG.log(System.Logger.Level.DEBUG, "feed " + feed.name() + " takes the SQL checks: " + e.getMessage());
-                Sql.exec(db, "DROP TABLE IF EXISTS " + table);
-                return -1;
-            }
             throw unreadable(layout, e);
         } finally {
             Sql.exec(db, "SET preserve_insertion_order = true");
-            if (arrow != null) {
-                arrow.close();
-            }
         }
         long read = Sql.queryLong(db, "SELECT count(*) FROM " + table);
-        boolean clean = (arrow != null || collectStructural(layout.csv()) == 0)
+        boolean clean = (inJava || collectStructural(layout.csv()) == 0)
                 && Sql.queryLong(db, "SELECT count(*) FROM " + table + " WHERE _e IS NOT NULL OR sub_idx IS NULL") == 0
                 && !repeatsKey(table);
 
@@ -329,6 +302,27 @@ final class FeedLoad {
     }
 
     /**
+     * Lands the feed's rows in {@link Scratch#ARROW_ROWS} through the Java reader when it applies and vouches
+     * for every value; false when the SQL checks must read the file instead.
+     */
+    private boolean readInJava(Layout layout) {
+        if (!ArrowLoad.applies(feed, layout.inputs())) {
+            return false;
+        }
+        Input in = layout.inputs().get(0);
+        // a slice per core, of at least 32 MB
+        int parts = (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), in.source().size() / (32L << 20)));
+        try (ArrowLoad.Stream arrow = ArrowLoad.open(db, ARROW, feed, in, parts)) {
+            // DuckDB drains a stream on one thread: land it first, then join and sort in parallel
+            Sql.update(db, "CREATE OR REPLACE TEMP TABLE " + Scratch.ARROW_ROWS + " AS " + arrow.source());
+            return true;
+        } catch (IOException | SQLException e) {
+            LOG.log(System.Logger.Level.DEBUG, "feed " + feed.name() + " takes the SQL checks: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /**
      * Whether a key repeats in the direct path's table: as neighbours when the table is sorted by the key;
      * for a subscriber and a date or month, by a bit per day or month in buckets of 64 (a repeated key sets
      * one bit for two rows), one pass grouping by subscriber, far cheaper than grouping millions of keys;
@@ -340,14 +334,7 @@ final class FeedLoad {
             return false;
         }
         if (feed.keyLeadsOrder()) {
-            StringBuilder lag = new StringBuilder();
-            StringBuilder same = new StringBuilder();
-            for (int i = 0; i < key.size(); i++) {
-                lag.append(", lag(").append(key.get(i)).append(") OVER () AS _p").append(i);
-                same.append(i == 0 ? "" : " AND ").append(key.get(i)).append(" = _p").append(i);
-            }
-            return Sql.queryLong(db, "SELECT count(*) FROM (SELECT " + String.join(", ", key) + lag + " FROM " + table
-                    + ") WHERE " + same) > 0;
+            return Sql.queryLong(db, "SELECT count(*) FROM (" + repeatedNeighbours(table, "OVER ()") + ")") > 0;
         }
         ColumnType second = key.size() == 2 && feed.key().get(0).equals(Feed.SUB_IDX)
                 ? feed.column(feed.key().get(1)).map(Column::type).orElse(null) : null;
@@ -451,17 +438,10 @@ final class FeedLoad {
             return;
         }
         String table = id(feed.name());
-        List<String> key = feed.key().stream().map(Sql::id).toList();
-        String keys = String.join(", ", key);
+        String keys = feed.key().stream().map(Sql::id).collect(Collectors.joining(", "));
         String over = feed.keyLeadsOrder() ? "OVER ()" : "OVER (ORDER BY " + keys + ", _r)";
-        StringBuilder lag = new StringBuilder();
-        StringBuilder same = new StringBuilder();
-        for (int i = 0; i < key.size(); i++) {
-            lag.append(", lag(").append(key.get(i)).append(") ").append(over).append(" AS _p").append(i);
-            same.append(i == 0 ? "" : " AND ").append(key.get(i)).append(" = _p").append(i);
-        }
-        Sql.exec(db, "CREATE OR REPLACE TEMP TABLE " + DUPKEYS + " AS SELECT DISTINCT " + keys + " FROM (SELECT "
-                + keys + lag + " FROM " + table + ") WHERE " + same);
+        Sql.exec(db, "CREATE OR REPLACE TEMP TABLE " + DUPKEYS + " AS SELECT DISTINCT " + keys + " FROM ("
+                + repeatedNeighbours(table, over) + ")");
         if (Sql.queryLong(db, "SELECT count(*) FROM " + DUPKEYS) == 0) {
             return;
         }
@@ -474,6 +454,19 @@ final class FeedLoad {
                 + " WHERE t._r <> m.first_r");
         Sql.exec(db, "DELETE FROM " + table + " WHERE _r IN (SELECT _r FROM " + BAD + " WHERE chk = "
                 + Checks.DUPLICATE + ")");
+    }
+
+    /** SQL: the keys of the table's rows that repeat the key of the row before them in the window's order. */
+    private String repeatedNeighbours(String table, String over) {
+        List<String> key = feed.key().stream().map(Sql::id).toList();
+        StringBuilder lag = new StringBuilder();
+        StringBuilder same = new StringBuilder();
+        for (int i = 0; i < key.size(); i++) {
+            lag.append(", lag(").append(key.get(i)).append(") ").append(over).append(" AS _p").append(i);
+            same.append(i == 0 ? "" : " AND ").append(key.get(i)).append(" = _p").append(i);
+        }
+        return "SELECT " + String.join(", ", key) + " FROM (SELECT " + String.join(", ", key) + lag + " FROM " + table
+                + ") WHERE " + same;
     }
 
     /**
