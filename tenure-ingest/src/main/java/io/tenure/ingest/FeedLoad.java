@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -41,19 +42,19 @@ import java.util.stream.Collectors;
  */
 final class FeedLoad {
     private static final System.Logger LOG = System.getLogger(FeedLoad.class.getName());
-    /** Name of the Arrow stream of a feed read in Java. */
-    private static final String ARROW = "_tenure_arrow";
 
     private final Connection db;
     private final IngestOptions options;
     private final Path dataDir;
     private final Feed feed;
+    private final Supplier<SubscriberIndex> subscribers;
     private final List<String> warnings = new ArrayList<>();
     private final List<Path> scratch = new ArrayList<>();
     private final List<String> chkParts = new ArrayList<>();
 
-    FeedLoad(Connection db, IngestOptions options, Path dataDir, Feed feed) {
+    FeedLoad(Connection db, IngestOptions options, Path dataDir, Feed feed, Supplier<SubscriberIndex> subscribers) {
         this.db = db;
+        this.subscribers = subscribers;
         this.options = options;
         this.dataDir = dataDir;
         this.feed = feed;
@@ -151,6 +152,12 @@ final class FeedLoad {
     /** Loads the typed table and fills the rejects; returns the rows read. */
     private long load(List<Input> inputs, List<Layout> layouts) {
         createFiles(inputs);
+        if (layouts.size() == 1 && JavaReader.applies(feed, layouts.get(0).inputs())) {
+            long read = loadInJava(layouts.get(0).inputs().get(0));
+            if (read >= 0) {
+                return read;
+            }
+        }
         if (feed.link() == Feed.Link.SUBSCRIBER && layouts.size() == 1) {
             long read = loadDirect(layouts.get(0));
             if (read >= 0) {
@@ -267,14 +274,11 @@ final class FeedLoad {
         String table = id(feed.name());
         String cols = feed.output().stream().map(c -> c.equals(Feed.SUB_IDX) ? "s.sub_idx" : "c." + id(c))
                 .collect(Collectors.joining(", "));
-        boolean inJava = readInJava(layout);
-        String source = inJava ? "SELECT *, CAST(NULL AS USMALLINT) AS _e FROM temp.main." + Scratch.ARROW_ROWS
-                : checkSelect(layout);
         StringBuilder sql = new StringBuilder("CREATE OR REPLACE TABLE " + table + " AS SELECT " + cols + ", c._e FROM ("
-                + source + ") c LEFT JOIN (SELECT subscriber_id, sub_idx FROM " + id(Contract.SUBSCRIBERS)
+                + checkSelect(layout) + ") c LEFT JOIN (SELECT subscriber_id, sub_idx FROM " + id(Contract.SUBSCRIBERS)
                 + ") s ON s.subscriber_id = c.subscriber_id");
         if (!feed.order().isEmpty()) {
-            sql.append(" ORDER BY ").append(feed.order().stream().map(Sql::id).collect(Collectors.joining(", ")));
+            sql.append(" ORDER BY ").append(orderBy());
         } else {
             Sql.exec(db, "SET preserve_insertion_order = false");
         }
@@ -286,7 +290,7 @@ final class FeedLoad {
             Sql.exec(db, "SET preserve_insertion_order = true");
         }
         long read = Sql.queryLong(db, "SELECT count(*) FROM " + table);
-        boolean clean = (inJava || collectStructural(layout.csv()) == 0)
+        boolean clean = collectStructural(layout.csv()) == 0
                 && Sql.queryLong(db, "SELECT count(*) FROM " + table + " WHERE _e IS NOT NULL OR sub_idx IS NULL") == 0
                 && !repeatsKey(table);
 
@@ -301,24 +305,41 @@ final class FeedLoad {
         return read;
     }
 
+    private String orderBy() {
+        return feed.order().stream().map(Sql::id).collect(Collectors.joining(", "));
+    }
+
     /**
-     * Lands the feed's rows in {@link Scratch#ARROW_ROWS} through the Java reader when it applies and vouches
-     * for every value; false when the SQL checks must read the file instead.
+     * The typed table read by {@link JavaReader}, sorted and checked for repeated keys only when the file's
+     * own order did not already settle it, and for the snapshot's references to plans and addons; -1 when the
+     * reader gave up or a check found something, with nothing left behind.
      */
-    private boolean readInJava(Layout layout) {
-        if (!ArrowLoad.applies(feed, layout.inputs())) {
-            return false;
-        }
-        Input in = layout.inputs().get(0);
-        // a slice per core, of at least 32 MB
-        int parts = (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), in.source().size() / (32L << 20)));
-        try (ArrowLoad.Stream arrow = ArrowLoad.open(db, ARROW, feed, in, parts)) {
-            // DuckDB drains a stream on one thread: land it first, then join and sort in parallel
-            Sql.update(db, "CREATE OR REPLACE TEMP TABLE " + Scratch.ARROW_ROWS + " AS " + arrow.source());
-            return true;
+    private long loadInJava(Input in) {
+        String table = id(feed.name());
+        try {
+            SubscriberIndex index = null;
+            if (feed.link() == Feed.Link.SUBSCRIBER) {
+                index = subscribers.get();
+                if (index == null) {
+                    return -1;
+                }
+            }
+            JavaReader.Outcome read = JavaReader.load(db, table, feed, in, index,
+                    Runtime.getRuntime().availableProcessors());
+            if (!read.ordered()) {
+                Sql.exec(db, "CREATE OR REPLACE TABLE " + table + " AS SELECT * FROM " + table + " ORDER BY " + orderBy());
+            }
+            if ((!read.keyUnique() && repeatsKey(table)) || (feed.link() == Feed.Link.SNAPSHOT && refersToUnknown(table))) {
+                LOG.log(System.Logger.Level.DEBUG, "feed " + feed.name() + " repeats a key or refers to something"
+                        + " unknown: the exact path names the rows");
+                Sql.exec(db, "DROP TABLE " + table);
+                return -1;
+            }
+            return read.rows();
         } catch (IOException | SQLException e) {
             LOG.log(System.Logger.Level.DEBUG, "feed " + feed.name() + " takes the SQL checks: " + e.getMessage());
-            return false;
+            Sql.exec(db, "DROP TABLE IF EXISTS " + table);
+            return -1;
         }
     }
 
@@ -454,6 +475,15 @@ final class FeedLoad {
                 + " WHERE t._r <> m.first_r");
         Sql.exec(db, "DELETE FROM " + table + " WHERE _r IN (SELECT _r FROM " + BAD + " WHERE chk = "
                 + Checks.DUPLICATE + ")");
+    }
+
+    /** Whether a subscriber of the snapshot names a plan or addon the catalogue lacks. */
+    private boolean refersToUnknown(String table) {
+        return Sql.queryLong(db, "SELECT count(*) FROM " + table + " t WHERE NOT EXISTS (SELECT 1 FROM "
+                + id(Contract.PLANS) + " p WHERE p.plan_id = t.plan_id)") > 0
+                || Sql.queryLong(db, "SELECT count(*) FROM (SELECT unnest(string_split(addon_ids, ';')) AS a FROM " + table
+                + " WHERE addon_ids IS NOT NULL) x WHERE NOT EXISTS (SELECT 1 FROM " + id(Contract.ADDONS)
+                + " d WHERE d.addon_id = x.a)") > 0;
     }
 
     /** SQL: the keys of the table's rows that repeat the key of the row before them in the window's order. */

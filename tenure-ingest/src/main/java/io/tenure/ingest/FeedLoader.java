@@ -3,12 +3,15 @@ package io.tenure.ingest;
 import io.tenure.core.error.ErrorCode;
 import io.tenure.core.error.TenureException;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Loads the feeds of the data contract from a data folder into typed DuckDB tables.
@@ -80,13 +83,34 @@ public final class FeedLoader {
             Sql.exec(db, "CREATE OR REPLACE TABLE rejects (feed VARCHAR, file VARCHAR, line BIGINT,"
                     + " column_name VARCHAR, reason_code VARCHAR, reason VARCHAR, raw VARCHAR)");
             List<FeedReport> reports = new ArrayList<>();
+            Supplier<SubscriberIndex> index = new SubscriberIndexOnce();
             for (Feed feed : Contract.FEEDS) {
-                reports.add(new FeedLoad(db, options, dataDir, feed).run());
+                reports.add(new FeedLoad(db, options, dataDir, feed, index).run());
             }
             return new IngestResult(reports);
         } finally {
             Sql.exec(db, "SET preserve_insertion_order = " + order);
             Sql.exec(db, "SET TimeZone = " + Sql.str(zone));
+        }
+    }
+
+    /** The subscriber index for the Java reader, made once the subscribers are loaded; null when it cannot be. */
+    private final class SubscriberIndexOnce implements Supplier<SubscriberIndex> {
+        private SubscriberIndex index;
+        private boolean tried;
+
+        @Override
+        public SubscriberIndex get() {
+            if (!tried) {
+                tried = true;
+                try {
+                    index = SubscriberIndex.of(db);
+                } catch (SQLException | IOException e) {
+                    System.getLogger(FeedLoader.class.getName()).log(System.Logger.Level.DEBUG,
+                            "no subscriber index, the feeds take the SQL checks: " + e.getMessage());
+                }
+            }
+            return index;
         }
     }
 }

@@ -26,10 +26,8 @@ final class Scratch {
     static final String ULINES = "_tenure_ulines";
     static final String BADL = "_tenure_badl";
     static final String RAW = "_tenure_raw";
-    /** Rows read in Java, landed from their Arrow stream. */
-    static final String ARROW_ROWS = "_tenure_arrow_t";
     private static final List<String> TABLES = List.of(BAD, DUPKEYS, REJ_ERR, REJ_SCAN, REREAD_ERR, REREAD_SCAN,
-            FILES, STRUCT, FSTART, LINES, ULINES, BADL, RAW, ARROW_ROWS);
+            FILES, STRUCT, FSTART, LINES, ULINES, BADL, RAW);
 
     private Scratch() {
     }

@@ -4,8 +4,8 @@ import io.tenure.core.billing.Usage;
 import io.tenure.core.fourhigh.EarlyWarning;
 import io.tenure.core.fourhigh.EarlyWarningRule;
 import io.tenure.core.fourhigh.MonthToDate;
+import io.tenure.engine.duck.ArrowRows;
 import io.tenure.engine.duck.Duck;
-import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 import java.sql.ResultSet;
@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 
 /**
  * Daily tracking (rules §2): month-to-date usage of T's month before T, projected to month end by the
@@ -52,25 +53,30 @@ public final class EarlyWarningStage {
                 + "JOIN subscribers s ON s.sub_idx = m.sub_idx WHERE s.status = 'ACTIVE' ORDER BY s.sub_idx";
         long tracked = 0;
         long warnings = 0;
-        try (DuckDBConnection cq = conn.duplicate(); DuckDBConnection ca = conn.duplicate();
-             Statement st = cq.createStatement(); ResultSet r = st.executeQuery(sql);
-             DuckDBAppender out = ca.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "ew_rows")) {
-            while (r.next()) {
-                tracked++;
-                var mtd = new MonthToDate(new Usage(r.getLong(4), r.getLong(5), r.getLong(6)), d, daysInMonth);
-                for (EarlyWarning w : rule.evaluate(book.tariff(r.getString(2), r.getString(3)), mtd)) {
-                    out.beginRow();
-                    out.append(r.getLong(1));
-                    out.append(w.tag().name());
-                    out.append(w.projectedFeeCents());
-                    out.append(mtd.usage().voiceMin());
-                    out.append(mtd.usage().dataMicroMb());
-                    out.append(mtd.projectedVoiceMin());
-                    out.append(mtd.projectedDataMb());
-                    out.endRow();
-                    warnings++;
+        try (ArrowRows out = new ArrowRows(List.of("sub_idx", "tag", "projected_fee", "mtd_voice_min", "mtd_data_micro_mb",
+                "projected_voice_min", "projected_data_mb"), List.of(ArrowRows.Type.BIGINT, ArrowRows.Type.VARCHAR,
+                ArrowRows.Type.BIGINT, ArrowRows.Type.BIGINT, ArrowRows.Type.BIGINT, ArrowRows.Type.DOUBLE,
+                ArrowRows.Type.DOUBLE))) {
+            try (DuckDBConnection cq = conn.duplicate(); Statement st = cq.createStatement();
+                 ResultSet r = st.executeQuery(sql)) {
+                while (r.next()) {
+                    tracked++;
+                    var mtd = new MonthToDate(new Usage(r.getLong(4), r.getLong(5), r.getLong(6)), d, daysInMonth);
+                    for (EarlyWarning w : rule.evaluate(book.tariff(r.getString(2), r.getString(3)), mtd)) {
+                        out.beginRow();
+                        out.append(r.getLong(1));
+                        out.append(w.tag().name());
+                        out.append(w.projectedFeeCents());
+                        out.append(mtd.usage().voiceMin());
+                        out.append(mtd.usage().dataMicroMb());
+                        out.append(mtd.projectedVoiceMin());
+                        out.append(mtd.projectedDataMb());
+                        out.endRow();
+                        warnings++;
+                    }
                 }
             }
+            out.insertInto(conn, "ew_rows");
         } catch (SQLException e) {
             throw Duck.failure(sql, e);
         }

@@ -13,8 +13,8 @@ import io.tenure.core.fourhigh.TagStatus;
 import io.tenure.core.subscriber.VasSubscription;
 import io.tenure.core.error.ErrorCode;
 import io.tenure.core.error.TenureException;
+import io.tenure.engine.duck.ArrowRows;
 import io.tenure.engine.duck.Duck;
-import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 import java.sql.ResultSet;
@@ -97,6 +97,7 @@ public final class FourHighStage {
         } catch (SQLException e) {
             throw Duck.failure("fh_services", e);
         }
+        List<ArrowRows> outputs = new ArrayList<>();
         try {
             // contiguous sub_idx ranges: each range's scans skip the other ranges' row groups, and its
             // results (materialised by the engine) stay small whatever the province's size
@@ -106,13 +107,21 @@ public final class FourHighStage {
             for (long lo = min; lo <= max; lo += RANGE) {
                 long from = lo;
                 long to = Math.min(max, lo + RANGE - 1);
-                parts.add(pool.submit(() -> runPartition(from, to, progress)));
+                ArrowRows out = new ArrowRows(ROW_COLUMNS, ROW_TYPES);
+                outputs.add(out);
+                parts.add(pool.submit(() -> runPartition(from, to, progress, out)));
             }
             FourHighResult total = FourHighResult.empty(months);
             for (Future<FourHighResult> f : parts) {
                 total = total.plus(f.get());
             }
+            // in sub_idx order, whichever partition finished first
+            for (ArrowRows out : outputs) {
+                out.insertInto(conn, "fh_rows");
+            }
             return total;
+        } catch (SQLException e) {
+            throw Duck.failure("fh_rows", e);
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
@@ -123,10 +132,11 @@ public final class FourHighStage {
             throw new IllegalStateException("four-high stage interrupted", e);
         } finally {
             pool.shutdownNow();
+            outputs.forEach(ArrowRows::close);
         }
     }
 
-    private FourHighResult runPartition(long lo, long hi, LongConsumer progress) throws SQLException {
+    private FourHighResult runPartition(long lo, long hi, LongConsumer progress, ArrowRows out) throws SQLException {
         String range = " sub_idx BETWEEN " + lo + " AND " + hi;
         String inMonths = " month IN (" + months.stream().map(m -> Duck.lit(m.toString()))
                 .collect(java.util.stream.Collectors.joining(", ")) + ") AND";
@@ -163,12 +173,10 @@ public final class FourHighStage {
         // one connection per cursor, so that the four queries run side by side
         try (DuckDBConnection cs = conn.duplicate(); DuckDBConnection cb = conn.duplicate();
              DuckDBConnection cu = conn.duplicate(); DuckDBConnection cv = conn.duplicate();
-             DuckDBConnection ca = conn.duplicate();
              Statement s1 = cs.createStatement(); ResultSet subs = s1.executeQuery(subsSql);
              Statement s2 = cb.createStatement(); ResultSet billRs = s2.executeQuery(billsSql);
              Statement s3 = cu.createStatement(); ResultSet usageRs = s3.executeQuery(usageSql);
-             Statement s4 = cv.createStatement(); ResultSet vasRs = s4.executeQuery(vasSql);
-             DuckDBAppender out = ca.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "fh_rows")) {
+             Statement s4 = cv.createStatement(); ResultSet vasRs = s4.executeQuery(vasSql)) {
             Ordered bills = new Ordered(billRs, "bills", monthIndex, firstMonthNo);
             Ordered usage = new Ordered(usageRs, "usage", monthIndex, firstMonthNo);
             Ordered vas = new Ordered(vasRs, "vas", null, 0);
@@ -304,7 +312,14 @@ public final class FourHighStage {
         }
     }
 
-    private static void append(DuckDBAppender out, long sub, TagStatus st, MonthFigures f) throws SQLException {
+    private static final List<String> ROW_COLUMNS = List.of("sub_idx", "tag", "level", "movement", "total_fee",
+            "tariff_fee", "data_overage_fee", "domestic", "min_spend_topup", "vas_fee", "voice_min", "data_micro_mb",
+            "voice_allowance", "data_allowance_mb", "best_fit_plan_id", "best_fit_cost", "idle_vas_count", "idle_vas_fee");
+    private static final List<ArrowRows.Type> ROW_TYPES = ROW_COLUMNS.stream()
+            .map(c -> List.of("tag", "level", "movement", "best_fit_plan_id").contains(c) ? ArrowRows.Type.VARCHAR
+                    : ArrowRows.Type.BIGINT).toList();
+
+    private static void append(ArrowRows out, long sub, TagStatus st, MonthFigures f) {
         out.beginRow();
         out.append(sub);
         out.append(st.tag().name());

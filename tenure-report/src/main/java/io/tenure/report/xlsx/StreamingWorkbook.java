@@ -11,8 +11,8 @@ import java.util.zip.Deflater;
 
 /**
  * POI's streaming workbook with no shared-strings table (it would grow in memory with every distinct
- * text), plain temporary sheet files, and the workbook zipped at the fastest level. Compression was
- * most of the writer's time: temporary files are written and read once, and a county list is small.
+ * text), sheet data kept in memory unless large, and the workbook zipped at the fastest level. Compression was
+ * most of the writer's time, and a county list is small.
  * Each sheet's data writer is a {@link RowXmlWriter}, so data rows can bypass POI's cell objects.
  */
 final class StreamingWorkbook extends SXSSFWorkbook {
@@ -24,7 +24,7 @@ final class StreamingWorkbook extends SXSSFWorkbook {
 
     @Override
     protected SheetDataWriter createSheetDataWriter() throws IOException {
-        lastWriter = new RowXmlWriter();
+        lastWriter = RowXmlWriter.create();
         return lastWriter;
     }
 

@@ -1,0 +1,59 @@
+package io.tenure.engine.duck;
+
+import org.duckdb.DuckDBConnection;
+import org.junit.jupiter.api.Test;
+
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ArrowRowsTest {
+    @Test
+    void insertsRowsOfEveryTypeWithNullsAcrossBatches() throws Exception {
+        try (DuckDBConnection db = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+             Statement st = db.createStatement();
+             ArrowRows rows = new ArrowRows(List.of("id", "tag", "fee"),
+                     List.of(ArrowRows.Type.BIGINT, ArrowRows.Type.VARCHAR, ArrowRows.Type.DOUBLE))) {
+            st.execute("CREATE TABLE t (id BIGINT, tag VARCHAR, fee DOUBLE)");
+            int n = 70_000; // more than one batch
+            for (int i = 0; i < n; i++) {
+                rows.beginRow();
+                rows.append(i);
+                if (i % 3 == 0) {
+                    rows.appendNull();
+                } else {
+                    rows.append("高资费" + i);
+                }
+                rows.append(i / 4.0);
+                rows.endRow();
+            }
+            rows.insertInto(db, "t");
+
+            List<String> sample = new ArrayList<>();
+            try (ResultSet r = st.executeQuery("SELECT count(*), count(tag), sum(id), max(fee) FROM t")) {
+                r.next();
+                sample.add(r.getLong(1) + " " + r.getLong(2) + " " + r.getLong(3) + " " + r.getDouble(4));
+            }
+            try (ResultSet r = st.executeQuery("SELECT id, tag, fee FROM t WHERE id IN (0, 65537) ORDER BY id")) {
+                while (r.next()) {
+                    sample.add(r.getLong(1) + " " + r.getString(2) + " " + r.getDouble(3));
+                }
+            }
+            assertThat(sample).containsExactly("70000 46666 2449965000 17499.75", "0 null 0.0", "65537 高资费65537 16384.25");
+        }
+    }
+
+    @Test
+    void refusesARowWithMissingValues() {
+        try (ArrowRows rows = new ArrowRows(List.of("a", "b"), List.of(ArrowRows.Type.BIGINT, ArrowRows.Type.BIGINT))) {
+            rows.beginRow();
+            rows.append(1L);
+            assertThatThrownBy(rows::endRow).hasMessageContaining("a row of 1 values for 2 columns");
+        }
+    }
+}
