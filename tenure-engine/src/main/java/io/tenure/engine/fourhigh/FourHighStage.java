@@ -45,7 +45,7 @@ public final class FourHighStage {
     private List<String> kinds;
     private List<String[]> services;
     /** Subscribers per range: bounds the engine memory a range's results take (about 150 MB). */
-    private static final long RANGE = 250_000;
+    private static final long RANGE = 100_000;
 
     /**
      * @param months the months evaluated, ascending; the last is M
