@@ -95,7 +95,7 @@ final class Contract {
                 v -> "abs(" + v.typed("total_fee") + " - (" + billSum(v) + ")) > 0.01",
                 v -> "'total_fee ' || " + v.typed("total_fee") + " || ' ≠ components − discount ' || (" + billSum(v)
                         + ") || ' (±0.01)'");
-        return new Feed("bills", true, cols, prepend(SUB_IDX, names(cols)), List.of(SUB_IDX, "month"),
+        return new Feed("bills", true, cols, linked(cols), List.of(SUB_IDX, "month"),
                 List.of(SUB_IDX, "month"), Feed.Link.SUBSCRIBER, List.of(total));
     }
 
@@ -115,7 +115,7 @@ final class Contract {
                 opt("offnet_voice_min", INT).atLeast(0), opt("intl_roaming_min", INT).atLeast(0),
                 opt("idd_min", INT).atLeast(0), opt("active_days", SMALL_INT).between(0, 31),
                 opt("rival_hotline_calls", INT).atLeast(0), opt("own_hotline_calls", INT).atLeast(0));
-        return new Feed("usage", false, cols, prepend(SUB_IDX, names(cols)), List.of(SUB_IDX, "month"),
+        return new Feed("usage", false, cols, linked(cols), List.of(SUB_IDX, "month"),
                 List.of(SUB_IDX, "month"), Feed.Link.SUBSCRIBER, List.of());
     }
 
@@ -123,7 +123,7 @@ final class Contract {
         List<Column> cols = List.of(
                 req("subscriber_id", STRING), req("date", DATE), opt("voice_min", INT).atLeast(0).orElse("0"),
                 opt("data_mb", DECIMAL).atLeast(0).orElse("0"), opt("sms", INT).atLeast(0).orElse("0"));
-        return new Feed("usage_daily", false, cols, prepend(SUB_IDX, names(cols)), List.of(SUB_IDX, "date"),
+        return new Feed("usage_daily", false, cols, linked(cols), List.of(SUB_IDX, "date"),
                 List.of(), Feed.Link.SUBSCRIBER, List.of());
     }
 
@@ -132,7 +132,7 @@ final class Contract {
                 req("subscriber_id", STRING), req("service_id", STRING), opt("name", STRING),
                 opt("monthly_fee", MONEY).atLeast(0).orElse("0"), opt("subscribed_on", DATE),
                 opt("last_used_on", DATE), opt("uses_30d", INT).atLeast(0).orElse("0"));
-        return new Feed("vas", false, cols, prepend(SUB_IDX, names(cols)), List.of(), List.of(SUB_IDX),
+        return new Feed("vas", false, cols, linked(cols), List.of(), List.of(SUB_IDX),
                 Feed.Link.SUBSCRIBER, List.of());
     }
 
@@ -141,8 +141,7 @@ final class Contract {
                 req("complaint_id", STRING), req("subscriber_id", STRING), req("created_at", TIMESTAMP),
                 optEnum("channel", "HOTLINE", "APP", "STORE", "REGULATOR"), opt("category", STRING),
                 opt("text", STRING), opt("closed_at", TIMESTAMP), opt("resolved", FLAG));
-        List<String> out = new ArrayList<>(names(cols));
-        out.add(1, SUB_IDX);
+        List<String> out = linked(cols);
         return new Feed("complaints", false, cols, out, List.of("complaint_id"), List.of(), Feed.Link.SUBSCRIBER,
                 List.of());
     }
@@ -153,8 +152,7 @@ final class Contract {
                 req("overall", SMALL_INT).between(1, 10), opt("network", SMALL_INT).between(1, 10),
                 opt("tariff", SMALL_INT).between(1, 10), opt("service", SMALL_INT).between(1, 10),
                 opt("billing", SMALL_INT).between(1, 10));
-        List<String> out = new ArrayList<>(names(cols));
-        out.add(1, SUB_IDX);
+        List<String> out = linked(cols);
         return new Feed("surveys", false, cols, out, List.of(), List.of(), Feed.Link.SUBSCRIBER, List.of());
     }
 
@@ -174,12 +172,21 @@ final class Contract {
                 reqEnum("channel", "SMS", "CALL", "APP", "MANAGER", "STORE"), optEnum("purpose", "MARKETING", "SERVICE"),
                 opt("campaign_id", STRING), opt("action_id", STRING),
                 optEnum("outcome", "SENT", "DELIVERED", "ANSWERED", "ACCEPTED", "DECLINED", "UNREACHABLE", "OPTED_OUT"));
-        return new Feed("contacts", false, cols, prepend(SUB_IDX, names(cols)), List.of(), List.of(),
+        return new Feed("contacts", false, cols, linked(cols), List.of(), List.of(),
                 Feed.Link.SUBSCRIBER, List.of());
     }
 
     private static List<String> names(List<Column> cols) {
         return cols.stream().map(Column::name).toList();
+    }
+
+    /**
+     * Stored columns of a feed of subscribers' rows: the contract's, with {@code sub_idx} in place of
+     * {@code subscriber_id}, which the subscribers table holds once (repeating it on every row was most of
+     * the cost of writing usage_daily).
+     */
+    private static List<String> linked(List<Column> cols) {
+        return names(cols).stream().map(c -> c.equals("subscriber_id") ? SUB_IDX : c).toList();
     }
 
     private static List<String> prepend(String first, List<String> rest) {

@@ -179,15 +179,15 @@ final class JavaReader {
             }
             schema = new Schema(arrow);
             nullables = java.util.stream.IntStream.range(0, kinds.length).filter(j -> nullable[j]).toArray();
+            subIdxOut = out.indexOf(Feed.SUB_IDX);
+            subscriberField = feed.link() == Feed.Link.SUBSCRIBER ? header.indexOf("subscriber_id") : -1;
             for (int f = 0; f < fields; f++) {
                 fieldColumn[f] = feed.column(header.get(f)).orElseThrow();
                 fieldOut[f] = out.indexOf(header.get(f));
-                if (fieldOut[f] < 0) {
+                if (fieldOut[f] < 0 && f != subscriberField) {
                     throw new IOException("column " + header.get(f) + " is not stored");
                 }
             }
-            subIdxOut = out.indexOf(Feed.SUB_IDX);
-            subscriberField = feed.link() == Feed.Link.SUBSCRIBER ? header.indexOf("subscriber_id") : -1;
             List<String> keyCols = feed.key().isEmpty() ? feed.order() : feed.key();
             keyColumns = keyCols;
             int second = -1;
@@ -489,7 +489,8 @@ final class JavaReader {
                 int contractEndFrom = 0;
                 int contractEndTo = 0;
                 for (int f = 0; f < fields; f++) {
-                    int end = field(f, row, p, len);
+                    // the subscriber's id is looked up, not stored: its sub_idx stands for it
+                    int end = f == plan.subscriberField ? subscriberEnd(p) : field(f, row, p, len);
                     if (f == plan.subscriberField) {
                         if (lastSub >= 0 && end - p == lastSubTo - lastSubFrom
                                 && Arrays.equals(buf, p, end, buf, lastSubFrom, lastSubTo)) {
@@ -552,6 +553,15 @@ final class JavaReader {
                 row++;
             }
             return new Chunk(toArrow(allocator, row), first, prev, strict, nonDecreasing);
+        }
+
+        /** The end of a subscriber id at p, which must be there without blanks around it. */
+        private int subscriberEnd(int p) throws IOException {
+            int end = textEnd(p);
+            if (end == p || buf[p] == ' ' || buf[end - 1] == ' ') {
+                throw giveUp(p, "an empty or padded subscriber id");
+            }
+            return end;
         }
 
         /** Parses field f of the row starting at p; returns the offset of the byte after it. */

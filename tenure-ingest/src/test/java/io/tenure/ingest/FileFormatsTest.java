@@ -99,7 +99,7 @@ class FileFormatsTest extends IngestTestSupport {
 
         assertThat(result.feed("bills").encoding()).isEqualTo("Parquet");
         assertThat(result.feed("bills").files()).containsExactly("bills.parquet");
-        assertThat(query("SELECT plan_fee, addon_fee, voice_overage_fee, total_fee FROM bills"
+        assertThat(query("SELECT plan_fee, addon_fee, voice_overage_fee, total_fee FROM bills JOIN subscribers USING (sub_idx)"
                 + " WHERE subscriber_id = 'S1' AND month = '2026-09'")).containsExactly(
                 List.of("58.00", "35.00", "12.35", "110.85"));
         assertThat(rejects("bills")).extracting(Reject::file, Reject::line, Reject::code)
@@ -147,7 +147,8 @@ class FileFormatsTest extends IngestTestSupport {
         assertThat(result.feed("usage").warnings()).singleElement().asString().contains("optional columns offnet_voice_min");
         assertThat(rejects("usage")).extracting(Reject::file, Reject::line, Reject::code, Reject::raw)
                 .containsExactly(tuple("usage/part-1.parquet", 2L, "RANGE", "S4,2026-09,2,2.5,2,99"));
-        assertThat(query("SELECT subscriber_id, data_mb FROM usage ORDER BY sub_idx, month")).containsExactly(
+        assertThat(query("SELECT s.subscriber_id, data_mb FROM usage u JOIN subscribers s USING (sub_idx)"
+                + " ORDER BY u.sub_idx, month")).containsExactly(
                 List.of("S1", "15360.500000"), List.of("S2", "2048.000000"), List.of("S3", "0.000000"),
                 List.of("S4", "1.500000"));
     }
@@ -218,7 +219,7 @@ class FileFormatsTest extends IngestTestSupport {
 
         IngestResult result = load();
 
-        assertThat(query("SELECT subscriber_id, service_id, uses_30d, monthly_fee FROM vas"))
+        assertThat(query("SELECT subscriber_id, service_id, uses_30d, vas.monthly_fee FROM vas JOIN subscribers USING (sub_idx)"))
                 .containsExactly(List.of("S1", "V1", "3", "0.00"));
         assertThat(result.feed("vas").warnings()).anySatisfy(w -> assertThat(w).contains("'comment' (column 4)"))
                 .anySatisfy(w -> assertThat(w).contains("optional columns name, monthly_fee, subscribed_on, last_used_on"

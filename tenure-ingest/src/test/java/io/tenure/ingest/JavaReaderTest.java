@@ -66,8 +66,8 @@ class JavaReaderTest extends IngestTestSupport {
         load();
 
         assertThat(gaveUp).noneMatch(m -> m.contains("usage_daily"));
-        assertThat(query("SELECT sub_idx, subscriber_id, CAST(date AS VARCHAR), voice_min, data_mb, sms FROM usage_daily"
-                + " ORDER BY subscriber_id, date")).containsExactly(
+        assertThat(query("SELECT u.sub_idx, s.subscriber_id, CAST(date AS VARCHAR), voice_min, data_mb, sms FROM usage_daily u"
+                + " JOIN subscribers s USING (sub_idx) ORDER BY s.subscriber_id, date")).containsExactly(
                 List.of("0", "S1", "2026-11-01", "7", "0.000001", "0"),
                 List.of("0", "S1", "2026-11-02", "0", "15360.500000", "0"),
                 List.of("1", "S2", "2024-02-29", "0", "0.250000", "3"),
@@ -126,9 +126,9 @@ class JavaReaderTest extends IngestTestSupport {
         TestData.write(data(), "usage_daily", usageDaily);
         load(IngestOptions.defaults(work).withRejectLimit(1.0));
         List<List<String>> out = new ArrayList<>();
-        for (List<String> r : query("SELECT 'table', subscriber_id, CAST(date AS VARCHAR), CAST(voice_min AS VARCHAR),"
-                + " CAST(data_mb AS VARCHAR), CAST(sms AS VARCHAR), CAST(sub_idx AS VARCHAR) FROM usage_daily"
-                + " ORDER BY ALL")) {
+        for (List<String> r : query("SELECT 'table', s.subscriber_id, CAST(date AS VARCHAR), CAST(voice_min AS VARCHAR),"
+                + " CAST(data_mb AS VARCHAR), CAST(sms AS VARCHAR), CAST(u.sub_idx AS VARCHAR) FROM usage_daily u"
+                + " JOIN subscribers s USING (sub_idx) ORDER BY ALL")) {
             out.add(r);
         }
         for (List<String> r : query("SELECT 'reject', reason_code, raw FROM rejects WHERE feed = 'usage_daily'"

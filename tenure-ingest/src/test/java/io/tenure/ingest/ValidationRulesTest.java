@@ -62,7 +62,7 @@ class ValidationRulesTest extends IngestTestSupport {
 
         assertThat(rejects).extracting(Reject::line, Reject::column, Reject::code, Reject::reason)
                 .containsExactly(tuple(6L, "voice_min", "TYPE_INT", "voice_min '12.5' is not a whole number"));
-        assertThat(query("SELECT voice_min, sms FROM usage WHERE subscriber_id = 'S4'"))
+        assertThat(query("SELECT voice_min, sms FROM usage JOIN subscribers USING (sub_idx) WHERE subscriber_id = 'S4'"))
                 .containsExactly(List.of("12", "3"));
     }
 
@@ -137,7 +137,7 @@ class ValidationRulesTest extends IngestTestSupport {
         load(lenient);
 
         assertThat(rejects("usage_daily")).isEmpty();
-        assertThat(query("SELECT count(*) FROM usage_daily WHERE subscriber_id = 'S3'")).containsExactly(List.of("5"));
+        assertThat(query("SELECT count(*) FROM usage_daily JOIN subscribers USING (sub_idx) WHERE subscriber_id = 'S3'")).containsExactly(List.of("5"));
     }
 
     @Test
@@ -162,7 +162,7 @@ class ValidationRulesTest extends IngestTestSupport {
                 .containsExactly(tuple(5L, "duplicate (subscriber_id, date) (S2, 2026-11-01): first seen at line 4"));
         assertThat(query("SELECT msisdn FROM subscribers WHERE subscriber_id = 'S2'"))
                 .containsExactly(List.of("13800000002"));
-        assertThat(query("SELECT total_fee FROM bills WHERE subscriber_id = 'S1' AND month = '2026-10'"))
+        assertThat(query("SELECT total_fee FROM bills JOIN subscribers USING (sub_idx) WHERE subscriber_id = 'S1' AND month = '2026-10'"))
                 .containsExactly(List.of("113.00"));
     }
 
@@ -180,7 +180,7 @@ class ValidationRulesTest extends IngestTestSupport {
         assertThat(rejects).extracting(Reject::line, Reject::column, Reject::code, Reject::reason).containsExactly(
                 tuple(9L, "total_fee", "BILL_TOTAL", "total_fee 109.02 ≠ components − discount 109.00 (±0.01)"),
                 tuple(10L, "total_fee", "BILL_TOTAL", "total_fee 120.00 ≠ components − discount 110.00 (±0.01)"));
-        assertThat(scalar("SELECT count(*) FROM bills WHERE subscriber_id = 'S2'")).isEqualTo("3");
+        assertThat(scalar("SELECT count(*) FROM bills JOIN subscribers USING (sub_idx) WHERE subscriber_id = 'S2'")).isEqualTo("3");
     }
 
     @Test
@@ -257,7 +257,7 @@ class ValidationRulesTest extends IngestTestSupport {
         assertThat(rejects.get(0).reason()).startsWith("malformed CSV row (missing columns)");
         assertThat(rejects.get(0).raw()).isEqualTo("S1,2026-11-02,1,1");
         assertThat(rejects.get(1).reason()).contains("too many columns");
-        assertThat(query("SELECT CAST(date AS VARCHAR) FROM usage_daily WHERE subscriber_id = 'S1' ORDER BY date"))
+        assertThat(query("SELECT CAST(date AS VARCHAR) FROM usage_daily JOIN subscribers USING (sub_idx) WHERE subscriber_id = 'S1' ORDER BY date"))
                 .containsExactly(List.of("2026-11-01"), List.of("2026-11-04"), List.of("2026-11-06"));
     }
 
