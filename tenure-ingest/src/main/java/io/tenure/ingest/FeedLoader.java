@@ -27,7 +27,8 @@ import java.util.function.Supplier;
  * {@code bills}, {@code usage}, {@code usage_daily}, {@code vas}, {@code complaints}, {@code surveys},
  * {@code mnp_events}, {@code contacts} and {@code rejects}. {@code subscribers} carries {@code sub_idx},
  * the subscriber's row position in the snapshot, and the feeds of subscribers carry the same
- * {@code sub_idx} in place of {@code subscriber_id} (join {@code subscribers} for the id). Physical order, so that reading a range of subscribers touches few row groups:
+ * {@code sub_idx} in place of {@code subscriber_id} (join {@code subscribers} for the id). Physical
+ * order, so that reading a range of subscribers touches few row groups:
  * {@code subscribers} by {@code sub_idx}, {@code bills} and {@code usage} by {@code (sub_idx, month)},
  * {@code vas} by {@code sub_idx}; the other tables have no particular order.
  *
