@@ -62,6 +62,7 @@ final class JavaReader {
     /** Room past a chunk for its last line. */
     private static final int TAIL = 1 << 20;
     private static final long MICROS = 1_000_000L;
+    private static final long[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private JavaReader() {
@@ -657,12 +658,18 @@ final class JavaReader {
 
         /** A whole number of at most {@code digits} digits, optionally negative. */
         private long whole(Column c, int p, int digits) throws IOException {
-            int i = p;
-            boolean negative = buf[i] == '-';
-            if (negative) {
-                i++;
+            int start = buf[p] == '-' ? p + 1 : p;
+            long x = digitRun(start);
+            if (stop == start || stop - start > digits) {
+                throw giveUp(p, "a whole number not in its plain spelling");
             }
-            int start = i;
+            x = start > p ? -x : x;
+            inRange(c, x, 1, p);
+            return x;
+        }
+
+        /** The value of the digits from i on; {@link #stop} is where they end. */
+        private long digitRun(int i) {
             long x = 0;
             while (true) {
                 int d = buf[i] - '0';
@@ -672,62 +679,32 @@ final class JavaReader {
                 x = x * 10 + d;
                 i++;
             }
-            if (i == start || i - start > digits) {
-                throw giveUp(p, "a whole number not in its plain spelling");
-            }
-            x = negative ? -x : x;
-            inRange(c, x, 1, p);
             stop = i;
             return x;
         }
 
         /** A decimal with at most {@code scale} decimals and 12 integer digits, as a count of 10^-scale. */
         private long decimal(Column c, int p, int scale) throws IOException {
-            int i = p;
-            boolean negative = buf[i] == '-';
-            if (negative) {
-                i++;
-            }
-            int start = i;
-            long x = 0;
-            while (true) {
-                int d = buf[i] - '0';
-                if (d < 0 || d > 9) {
-                    break;
-                }
-                x = x * 10 + d;
-                i++;
-            }
+            boolean negative = buf[p] == '-';
+            int start = negative ? p + 1 : p;
+            long x = digitRun(start);
+            int i = stop;
             if (i == start || i - start > 12) {
                 throw giveUp(p, "a decimal not in its plain spelling");
             }
             int decimals = 0;
             if (buf[i] == '.') {
-                i++;
-                while (true) {
-                    int d = buf[i] - '0';
-                    if (d < 0 || d > 9) {
-                        break;
-                    }
-                    if (++decimals > scale) {
-                        throw giveUp(p, "more decimals than the column keeps");
-                    }
-                    x = x * 10 + d;
-                    i++;
+                long fraction = digitRun(i + 1);
+                decimals = stop - i - 1;
+                if (decimals == 0 || decimals > scale) {
+                    throw giveUp(p, decimals == 0 ? "a decimal point without decimals" : "more decimals than the column keeps");
                 }
-                if (decimals == 0) {
-                    throw giveUp(p, "a decimal point without decimals");
-                }
+                x = x * POWERS[decimals] + fraction;
+                i = stop;
             }
-            long unit = 1;
-            for (int k = 0; k < scale; k++) {
-                unit *= 10;
-            }
-            for (int k = decimals; k < scale; k++) {
-                x *= 10;
-            }
+            x = x * POWERS[scale - decimals];
             x = negative ? -x : x;
-            inRange(c, x, unit, p);
+            inRange(c, x, POWERS[scale], p);
             stop = i;
             return x;
         }

@@ -1,7 +1,7 @@
 package io.tenure.ingest;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -10,10 +10,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,34 +22,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JavaReaderEquivalenceTest extends IngestTestSupport {
     private static final String[] SUBSCRIBERS = {"S1", "S2", "S3", "S4"};
-    private final List<String> gaveUp = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            if (r.getMessage().contains("takes the SQL checks") || r.getMessage().contains("the exact path")) {
-                gaveUp.add(r.getMessage());
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-
-    @BeforeEach
-    void listen() {
-        Logger log = Logger.getLogger(FeedLoad.class.getName());
-        log.setLevel(Level.FINE);
-        log.addHandler(capture);
-    }
+    @RegisterExtension
+    final FallbackLog fallbacks = new FallbackLog();
+    private final List<String> gaveUp = fallbacks.messages();
 
     @AfterEach
-    void restore() {
-        Logger.getLogger(FeedLoad.class.getName()).removeHandler(capture);
+    void restoreChunks() {
         JavaReader.chunkBytes = 8 << 20;
     }
 

@@ -1,16 +1,11 @@
 package io.tenure.ingest;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,35 +20,9 @@ class JavaReaderTest extends IngestTestSupport {
             "0.000001", "1.1234567", ".5", "5.", "1_000", "2e2", "-1.5"};
     private static final String[] DATES = {"2026-11-01", "2026-02-28", "2024-02-29", "2026-02-29", "2026-1-05",
             "2026-11-01 ", "20261101", "0999-12-31"};
-    private final List<String> gaveUp = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            if (r.getMessage().contains("takes the SQL checks")) {
-                gaveUp.add(r.getMessage());
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-
-    @BeforeEach
-    void listen() {
-        Logger log = Logger.getLogger(FeedLoad.class.getName());
-        log.setLevel(Level.FINE);
-        log.addHandler(capture);
-    }
-
-    @AfterEach
-    void stopListening() {
-        Logger.getLogger(FeedLoad.class.getName()).removeHandler(capture);
-    }
+    @RegisterExtension
+    final FallbackLog fallbacks = new FallbackLog();
+    private final List<String> gaveUp = fallbacks.messages();
 
     @Test
     void aCleanFileOfSimpleColumnsIsReadInJavaWithTheValuesTheSqlChecksStore() {
