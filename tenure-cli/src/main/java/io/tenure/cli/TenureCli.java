@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** {@code tenure}: the command line of the platform. Exit codes: 0 ok, 2 user error, 3 external failure, 4 defect. */
 @Command(name = "tenure", mixinStandardHelpOptions = true, version = "tenure 0.1.0",
         description = "Customer retention and service marketing for mobile operators.",
-        subcommands = {GenerateCommand.class, RunCommand.class, DemoCommand.class, BenchCommand.class})
+        subcommands = {GenerateCommand.class, RunCommand.class, DemoCommand.class, BenchCommand.class,
+                AdvisorBenchCommand.class})
 public final class TenureCli {
     public static void main(String[] args) {
         // the spreadsheet library logs through Log4j; without a provider it would complain on stderr

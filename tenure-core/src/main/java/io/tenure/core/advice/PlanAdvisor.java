@@ -1,0 +1,193 @@
+package io.tenure.core.advice;
+
+import io.tenure.core.billing.BillSimulator;
+import io.tenure.core.billing.Contract;
+import io.tenure.core.billing.ContractKind;
+import io.tenure.core.billing.Usage;
+import io.tenure.core.catalog.Addon;
+import io.tenure.core.catalog.AddonKind;
+import io.tenure.core.catalog.Catalog;
+import io.tenure.core.catalog.Plan;
+import io.tenure.core.error.TenureException;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The cheapest published combination for a customer (rules §1): a plan with at most one data pack and at
+ * most one voice pack, minimising the cost summed over the months given (the last closed months), under the
+ * contract's constraints on the evaluation date.
+ *
+ * <p>Exact without trying every plan × pack × pack: the cost of a month is the plan's fee, its SMS overage,
+ * a voice part that depends only on the voice pack and a data part that depends only on the data pack, so
+ * for each plan the best voice pack and the best data pack are found apart. Plans are tried by fee, and the
+ * search stops at the first plan whose fee alone reaches the best cost found. A {@code MIN_SPEND} floor
+ * couples the parts month by month; the plans it leaves in play are then searched pack by pack. A pack
+ * that adds to the other part (a data pack with minutes, a voice pack with data) couples them too and is
+ * searched the same way.
+ *
+ * <p>Ties go to the lower plan fee, then plan id, then no pack before a pack, then pack id.
+ */
+public final class PlanAdvisor {
+    private final List<Plan> plans;
+    private final List<Addon> dataPacks;
+    private final List<Addon> voicePacks;
+    private final boolean separable;
+
+    public PlanAdvisor(Catalog catalog) {
+        this.plans = catalog.publishedPlansByFee();
+        List<Addon> data = new ArrayList<>();
+        List<Addon> voice = new ArrayList<>();
+        boolean oneDimension = true;
+        for (Addon a : catalog.addons()) {
+            if (!a.published()) {
+                continue;
+            }
+            // a data pack with minutes, or a voice pack with data, adds to the other part too
+            oneDimension &= a.kind() == AddonKind.DATA ? a.voiceMin() == 0 : a.dataMb() == 0;
+            switch (a.kind()) {
+                case DATA -> data.add(a);
+                case VOICE -> voice.add(a);
+            }
+        }
+        data.sort(PlanAdvisor::byId);
+        voice.sort(PlanAdvisor::byId);
+        this.dataPacks = List.copyOf(data);
+        this.voicePacks = List.copyOf(voice);
+        this.separable = oneDimension;
+    }
+
+    /**
+     * The cheapest eligible combination over the months' usage; empty when no published plan is eligible.
+     *
+     * @param current  the customer's plan, for the no-downgrade rule
+     * @param contract the customer's contract (or {@link Contract#NONE})
+     * @param date     evaluation date: the contract binds when it is active on it
+     * @param months   usage of each month, at least one
+     */
+    public Optional<Combination> cheapest(Plan current, Contract contract, LocalDate date, List<Usage> months) {
+        TenureException.require(!months.isEmpty(), "the advisor needs at least one month of usage");
+        int n = months.size();
+        boolean floor = contract.kind() == ContractKind.MIN_SPEND && contract.activeOn(date);
+        long minSpend = floor ? contract.minSpendCents() : 0;
+        Combination best = null;
+        for (Plan p : plans) {
+            if (best != null && n * Math.max(p.monthlyFeeCents(), minSpend) >= best.totalCents()) {
+                break; // by fee: no later plan can cost less
+            }
+            if (!contract.allowsPlan(p, current, date)) {
+                continue;
+            }
+            Combination c = floor || !separable ? byPacks(p, months, minSpend, best) : apart(p, months, best);
+            if (c != null && (best == null || c.totalCents() < best.totalCents())) {
+                best = c;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The plan's best voice pack and best data pack, found apart; null when it cannot beat {@code best}. */
+    private Combination apart(Plan p, List<Usage> months, Combination best) {
+        long bound = best == null ? Long.MAX_VALUE : best.totalCents();
+        long base = 0;
+        for (Usage u : months) {
+            base += p.monthlyFeeCents() + Math.max(0, u.sms() - p.sms()) * p.smsRateCents();
+        }
+        if (base >= bound) {
+            return null;
+        }
+        Addon voice = null;
+        long voiceCost = voiceCost(p, null, months);
+        for (Addon v : voicePacks) {
+            long c = voiceCost(p, v, months);
+            if (c < voiceCost) {
+                voiceCost = c;
+                voice = v;
+            }
+        }
+        if (base + voiceCost >= bound) {
+            return null;
+        }
+        Addon data = null;
+        long dataCost = dataCost(p, null, months);
+        for (Addon d : dataPacks) {
+            long c = dataCost(p, d, months);
+            if (c < dataCost) {
+                dataCost = c;
+                data = d;
+            }
+        }
+        long total = base + voiceCost + dataCost;
+        return total >= bound ? null : new Combination(p, Optional.ofNullable(data), Optional.ofNullable(voice), total);
+    }
+
+    /** Voice pack fee and voice overage over the months. */
+    private static long voiceCost(Plan p, Addon v, List<Usage> months) {
+        long allowance = p.voiceMin() + (v == null ? 0 : v.voiceMin());
+        long fee = v == null ? 0 : v.monthlyFeeCents();
+        long total = 0;
+        for (Usage u : months) {
+            total += fee + BillSimulator.voiceOverage(u.voiceMin(), allowance, p.voiceRateCents());
+        }
+        return total;
+    }
+
+    /** Data pack fee and data overage over the months. */
+    private static long dataCost(Plan p, Addon d, List<Usage> months) {
+        long allowance = p.dataMb() + (d == null ? 0 : d.dataMb());
+        long fee = d == null ? 0 : d.monthlyFeeCents();
+        long total = 0;
+        for (Usage u : months) {
+            total += fee + BillSimulator.dataOverage(u.dataMicroMb(), allowance, p.dataRatePerGbCents());
+        }
+        return total;
+    }
+
+    /** Every pack pair on the plan, each month's bill floored: only when the parts do not separate. */
+    private Combination byPacks(Plan p, List<Usage> months, long minSpend, Combination best) {
+        Combination found = null;
+        long bound = best == null ? Long.MAX_VALUE : best.totalCents();
+        for (int di = -1; di < dataPacks.size(); di++) {
+            Addon d = di < 0 ? null : dataPacks.get(di);
+            for (int vi = -1; vi < voicePacks.size(); vi++) {
+                Addon v = vi < 0 ? null : voicePacks.get(vi);
+                long total = 0;
+                for (Usage u : months) {
+                    total += Math.max(minSpend, monthCost(p, d, v, u));
+                }
+                if (total < bound && (found == null || total < found.totalCents())) {
+                    found = new Combination(p, Optional.ofNullable(d), Optional.ofNullable(v), total);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** One month's bill of the plan with the packs (rules §1). */
+    static long monthCost(Plan p, Addon d, Addon v, Usage u) {
+        long voice = p.voiceMin() + (d == null ? 0 : d.voiceMin()) + (v == null ? 0 : v.voiceMin());
+        long data = p.dataMb() + (d == null ? 0 : d.dataMb()) + (v == null ? 0 : v.dataMb());
+        long fee = p.monthlyFeeCents() + (d == null ? 0 : d.monthlyFeeCents()) + (v == null ? 0 : v.monthlyFeeCents());
+        return fee + BillSimulator.voiceOverage(u.voiceMin(), voice, p.voiceRateCents())
+                + BillSimulator.dataOverage(u.dataMicroMb(), data, p.dataRatePerGbCents())
+                + Math.max(0, u.sms() - p.sms()) * p.smsRateCents();
+    }
+
+    private static int byId(Addon a, Addon b) {
+        return a.id().value().compareTo(b.id().value());
+    }
+
+    /**
+     * A plan with its packs and their cost summed over the months.
+     *
+     * @param totalCents cost over all months given, with the contract's floor
+     */
+    public record Combination(Plan plan, Optional<Addon> dataPack, Optional<Addon> voicePack, long totalCents) {
+        public Combination {
+            TenureException.require(plan != null, "a combination needs a plan");
+            TenureException.require(totalCents >= 0, "cost must not be negative");
+        }
+    }
+}
