@@ -88,59 +88,146 @@ public final class PlanAdvisor {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * The cheapest eligible combination costing at least {@code minTotalCents} over the months: the offer that
+     * keeps the operator's revenue within a band. Each pack in it must pay for itself (the combination costs
+     * less with it than without it), so revenue is never kept by selling a pack the customer does not need.
+     * Empty when none reaches the minimum.
+     */
+    public Optional<Combination> cheapestAtLeast(Plan current, Contract contract, LocalDate date, List<Usage> months,
+                                                 long minTotalCents) {
+        TenureException.require(!months.isEmpty(), "the advisor needs at least one month of usage");
+        boolean floor = contract.kind() == ContractKind.MIN_SPEND && contract.activeOn(date);
+        long minSpend = floor ? contract.minSpendCents() : 0;
+        Combination best = null;
+        for (Plan p : plans) {
+            if (!contract.allowsPlan(p, current, date)) {
+                continue;
+            }
+            Combination c = floor || !separable ? packPairsAtLeast(p, months, minSpend, minTotalCents)
+                    : apartAtLeast(p, months, minTotalCents);
+            if (c != null && (best == null || c.totalCents() < best.totalCents())) {
+                best = c;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Base + voice option + data option ≥ the minimum, cheapest: each voice option meets its data option by search. */
+    private Combination apartAtLeast(Plan p, List<Usage> months, long minTotal) {
+        long base = base(p, months);
+        int nd = dataPacks.size() + 1;
+        long[] dataCost = new long[nd];
+        Integer[] byCost = new Integer[nd];
+        int useful = 0;
+        for (int j = 0; j < nd; j++) {
+            dataCost[j] = part(p, j == 0 ? null : dataPacks.get(j - 1), months, AddonKind.DATA);
+            if (j == 0 || dataCost[j] < dataCost[0]) {
+                byCost[useful++] = j;
+            }
+        }
+        nd = useful;
+        java.util.Arrays.sort(byCost, 0, nd, (a, b) -> Long.compare(dataCost[a], dataCost[b]));
+        long voiceAlone = part(p, null, months, AddonKind.VOICE);
+        Combination found = null;
+        for (int i = 0; i <= voicePacks.size(); i++) {
+            Addon v = i == 0 ? null : voicePacks.get(i - 1);
+            long voice = i == 0 ? voiceAlone : part(p, v, months, AddonKind.VOICE);
+            if (i > 0 && voice >= voiceAlone) {
+                continue; // the pack does not pay for itself
+            }
+            long head = base + voice;
+            // the first data option, by cost, that lifts the total to the minimum
+            int lo = 0;
+            int hi = nd;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (head + dataCost[byCost[mid]] >= minTotal) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
+            }
+            if (lo < nd) {
+                int j = byCost[lo];
+                long total = head + dataCost[j];
+                if (found == null || total < found.totalCents()) {
+                    found = new Combination(p, Optional.ofNullable(j == 0 ? null : dataPacks.get(j - 1)),
+                            Optional.ofNullable(v), total);
+                }
+            }
+        }
+        return found;
+    }
+
+    private Combination packPairsAtLeast(Plan p, List<Usage> months, long minSpend, long minTotal) {
+        Combination found = null;
+        for (int di = -1; di < dataPacks.size(); di++) {
+            Addon d = di < 0 ? null : dataPacks.get(di);
+            for (int vi = -1; vi < voicePacks.size(); vi++) {
+                Addon v = vi < 0 ? null : voicePacks.get(vi);
+                long total = floored(p, d, v, months, minSpend);
+                boolean packsPay = (d == null || total < floored(p, null, v, months, minSpend))
+                        && (v == null || total < floored(p, d, null, months, minSpend));
+                if (packsPay && total >= minTotal && (found == null || total < found.totalCents())) {
+                    found = new Combination(p, Optional.ofNullable(d), Optional.ofNullable(v), total);
+                }
+            }
+        }
+        return found;
+    }
+
     /** The plan's best voice pack and best data pack, found apart; null when it cannot beat {@code best}. */
     private Combination apart(Plan p, List<Usage> months, Combination best) {
         long bound = best == null ? Long.MAX_VALUE : best.totalCents();
-        long base = 0;
-        for (Usage u : months) {
-            base += p.monthlyFeeCents() + Math.max(0, u.sms() - p.sms()) * p.smsRateCents();
-        }
+        long base = base(p, months);
         if (base >= bound) {
             return null;
         }
-        Addon voice = null;
-        long voiceCost = voiceCost(p, null, months);
-        for (Addon v : voicePacks) {
-            long c = voiceCost(p, v, months);
-            if (c < voiceCost) {
-                voiceCost = c;
-                voice = v;
-            }
-        }
+        Addon voice = cheapestPack(p, voicePacks, months, AddonKind.VOICE);
+        long voiceCost = part(p, voice, months, AddonKind.VOICE);
         if (base + voiceCost >= bound) {
             return null;
         }
-        Addon data = null;
-        long dataCost = dataCost(p, null, months);
-        for (Addon d : dataPacks) {
-            long c = dataCost(p, d, months);
-            if (c < dataCost) {
-                dataCost = c;
-                data = d;
-            }
-        }
+        Addon data = cheapestPack(p, dataPacks, months, AddonKind.DATA);
+        long dataCost = part(p, data, months, AddonKind.DATA);
         long total = base + voiceCost + dataCost;
         return total >= bound ? null : new Combination(p, Optional.ofNullable(data), Optional.ofNullable(voice), total);
     }
 
-    /** Voice pack fee and voice overage over the months. */
-    private static long voiceCost(Plan p, Addon v, List<Usage> months) {
-        long allowance = p.voiceMin() + (v == null ? 0 : v.voiceMin());
-        long fee = v == null ? 0 : v.monthlyFeeCents();
-        long total = 0;
+    /** The plan's fees and SMS overage over the months: what no pack changes. */
+    private static long base(Plan p, List<Usage> months) {
+        long base = 0;
         for (Usage u : months) {
-            total += fee + BillSimulator.voiceOverage(u.voiceMin(), allowance, p.voiceRateCents());
+            base += p.monthlyFeeCents() + Math.max(0, u.sms() - p.sms()) * p.smsRateCents();
         }
-        return total;
+        return base;
     }
 
-    /** Data pack fee and data overage over the months. */
-    private static long dataCost(Plan p, Addon d, List<Usage> months) {
-        long allowance = p.dataMb() + (d == null ? 0 : d.dataMb());
-        long fee = d == null ? 0 : d.monthlyFeeCents();
+    /** The pack of the list (or none, null) with the lowest part; the first of equals. */
+    private static Addon cheapestPack(Plan p, List<Addon> packs, List<Usage> months, AddonKind kind) {
+        Addon best = null;
+        long cost = part(p, null, months, kind);
+        for (Addon a : packs) {
+            long c = part(p, a, months, kind);
+            if (c < cost) {
+                cost = c;
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    /** The pack's fee and the voice or data overage over the months, on the plan. */
+    private static long part(Plan p, Addon pack, List<Usage> months, AddonKind kind) {
+        long fee = pack == null ? 0 : pack.monthlyFeeCents();
         long total = 0;
         for (Usage u : months) {
-            total += fee + BillSimulator.dataOverage(u.dataMicroMb(), allowance, p.dataRatePerGbCents());
+            total += fee + (kind == AddonKind.VOICE
+                    ? BillSimulator.voiceOverage(u.voiceMin(), p.voiceMin() + (pack == null ? 0 : pack.voiceMin()),
+                    p.voiceRateCents())
+                    : BillSimulator.dataOverage(u.dataMicroMb(), p.dataMb() + (pack == null ? 0 : pack.dataMb()),
+                    p.dataRatePerGbCents()));
         }
         return total;
     }
@@ -163,6 +250,14 @@ public final class PlanAdvisor {
             }
         }
         return found;
+    }
+
+    private static long floored(Plan p, Addon d, Addon v, List<Usage> months, long minSpend) {
+        long total = 0;
+        for (Usage u : months) {
+            total += Math.max(minSpend, monthCost(p, d, v, u));
+        }
+        return total;
     }
 
     /** One month's bill of the plan with the packs (rules §1). */

@@ -104,8 +104,12 @@ class PlanAdvisorTest {
             Plan current = plans.get(r.nextInt(plans.size()));
             Catalog catalog = new Catalog(plans, packs);
 
-            Optional<PlanAdvisor.Combination> fast = new PlanAdvisor(catalog).cheapest(current, contract, T, months);
-            Optional<Long> slow = bruteForce(catalog, current, contract, months);
+            PlanAdvisor advisor = new PlanAdvisor(catalog);
+            Optional<PlanAdvisor.Combination> fast = advisor.cheapest(current, contract, T, months);
+            Optional<Long> slow = bruteForce(catalog, current, contract, months, 0);
+            long atLeast = 1 + 100L * r.nextInt(1000);
+            assertThat(advisor.cheapestAtLeast(current, contract, T, months, atLeast).map(PlanAdvisor.Combination::totalCents))
+                    .as("round %d, at least %d", round, atLeast).isEqualTo(bruteForce(catalog, current, contract, months, atLeast));
 
             assertThat(fast.map(PlanAdvisor.Combination::totalCents)).as("round %d", round).isEqualTo(slow);
             fast.ifPresent(c -> {
@@ -118,8 +122,9 @@ class PlanAdvisorTest {
         }
     }
 
-    /** Every published plan × data pack or none × voice pack or none, by the bill simulator itself. */
-    private static Optional<Long> bruteForce(Catalog catalog, Plan current, Contract contract, List<Usage> months) {
+    /** Every published plan × data pack or none × voice pack or none costing at least the minimum, by the bill simulator. */
+    private static Optional<Long> bruteForce(Catalog catalog, Plan current, Contract contract, List<Usage> months,
+                                             long atLeast) {
         Long best = null;
         List<Optional<Addon>> data = new ArrayList<>(List.of(Optional.empty()));
         List<Optional<Addon>> voice = new ArrayList<>(List.of(Optional.empty()));
@@ -135,7 +140,12 @@ class PlanAdvisorTest {
             for (Optional<Addon> d : data) {
                 for (Optional<Addon> v : voice) {
                     long c = cost(p, d, v, contract, months);
-                    best = best == null ? c : Math.min(best, c);
+                    // with a minimum, each pack must lower the cost it is in
+                    boolean pays = atLeast == 0 || ((d.isEmpty() || c < cost(p, Optional.empty(), v, contract, months))
+                            && (v.isEmpty() || c < cost(p, d, Optional.empty(), contract, months)));
+                    if (c >= atLeast && pays) {
+                        best = best == null ? c : Math.min(best, c);
+                    }
                 }
             }
         }
