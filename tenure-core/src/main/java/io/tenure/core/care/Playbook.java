@@ -1,0 +1,154 @@
+package io.tenure.core.care;
+
+import io.tenure.core.advice.Advice;
+import io.tenure.core.catalog.Addon;
+import io.tenure.core.error.TenureException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The care playbook (关怀话术, rules §2 entry points): for a four-high tag or an early warning, the care action,
+ * the offer from the advisor when the action carries one, a channel, an SMS and a call script. The words are
+ * templates given by the caller (configuration, one language), with {@code {name}} placeholders:
+ * <ul>
+ *   <li>{@code sms.<ACTION>}: the SMS body; {@code sms.sender} and {@code sms.opt-out} are appended to every SMS;</li>
+ *   <li>{@code call.opening}, {@code call.needs.<ACTION>}, {@code call.offer.<ACTION>}, {@code call.objection},
+ *       {@code call.closing}: the five parts of the agent's script.</li>
+ * </ul>
+ * Placeholders: {@code saving} (yuan a month), {@code plan}, {@code pack}, {@code gb} (the most GB over the
+ * data allowance), {@code minutes} (the most minutes over the voice allowance), {@code unused-minutes},
+ * {@code unused-gb}, {@code services}, {@code fee} (the projected bill, yuan), {@code sender}.
+ */
+public final class Playbook {
+    /** Characters of one SMS segment of Chinese text; longer texts go as segments of 67 (the rest is the header). */
+    public static final int SEGMENT = 70;
+    static final int CONCATENATED_SEGMENT = 67;
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z-]+)}");
+    private final Map<String, String> templates;
+    private final String sender;
+
+    public Playbook(Map<String, String> templates, String sender) {
+        this.templates = Map.copyOf(templates);
+        this.sender = sender;
+        for (CareAction a : CareAction.values()) {
+            template("sms." + a.name());
+            template("call.needs." + a.name());
+            template("call.offer." + a.name());
+        }
+        for (String k : List.of("sms.sender", "sms.opt-out", "call.opening", "call.objection", "call.closing")) {
+            template(k);
+        }
+    }
+
+    /** The care for one case. */
+    public Care plan(CareCase c) {
+        CareAction action = action(c);
+        Optional<Advice.Option> offer = action.carriesOffer() ? c.offer() : Optional.empty();
+        Channel channel = action == CareAction.BILL_NOTICE ? Channel.SMS : channel(c);
+        Map<String, String> values = values(c, offer);
+        String sms = render("sms." + action.name(), values) + render("sms.sender", values) + render("sms.opt-out", values);
+        List<String> script = List.of(render("call.opening", values), render("call.needs." + action.name(), values),
+                render("call.offer." + action.name(), values), render("call.objection", values),
+                render("call.closing", values));
+        // an offer is marketing: not for customers who refused it; a notice or a reminder is service
+        boolean allowed = !(c.doNotDisturb() && action.carriesOffer());
+        return new Care(action, offer, channel, sms, segments(sms), script, allowed);
+    }
+
+    /** The entry points of rules §2. */
+    static CareAction action(CareCase c) {
+        if (c.tag() == null) {
+            return CareAction.BILL_NOTICE;
+        }
+        Optional<Advice.Option> offer = c.offer();
+        return switch (c.tag()) {
+            case HIGH_TARIFF -> offer.isPresent()
+                    ? (offer.get().voicePack().isPresent() ? CareAction.VOICE_PACK : CareAction.BIGGER_PLAN)
+                    : c.roamingFeeCents() > 0 ? CareAction.ROAMING_PACK : CareAction.USAGE_REMINDER;
+            case HIGH_DATA -> offer.isPresent()
+                    ? (offer.get().dataPack().isPresent() ? CareAction.DATA_PACK : CareAction.BIGGER_PLAN)
+                    : CareAction.USAGE_REMINDER;
+            case HIGH_SILENCE -> c.idleServices().isEmpty() ? CareAction.USAGE_REMINDER : CareAction.VAS_REVIEW;
+            case HIGH_ARPU -> offer.isPresent() ? CareAction.FITTING_PLAN
+                    : c.idleServices().isEmpty() ? CareAction.USAGE_REMINDER : CareAction.VAS_REVIEW;
+        };
+    }
+
+    /** Account manager for GOLD and DIAMOND, a call for high risk or a bill of 200 yuan and more, else SMS. */
+    static Channel channel(CareCase c) {
+        String vip = c.vipLevel() == null ? "" : c.vipLevel().toUpperCase(Locale.ROOT);
+        if (vip.equals("GOLD") || vip.equals("DIAMOND")) {
+            return Channel.ACCOUNT_MANAGER;
+        }
+        return c.highRisk() || c.monthlyBillCents() >= 20_000 ? Channel.CALL : Channel.SMS;
+    }
+
+    private Map<String, String> values(CareCase c, Optional<Advice.Option> offer) {
+        java.util.HashMap<String, String> v = new java.util.HashMap<>();
+        v.put("sender", sender);
+        v.put("saving", yuan(offer.map(Advice.Option::averageSavingCents).orElse(0L)));
+        v.put("plan", offer.map(o -> o.plan().name()).orElse(""));
+        v.put("pack", offer.flatMap(o -> o.dataPack().or(o::voicePack)).map(Addon::name).orElse(""));
+        v.put("gb", String.valueOf(most(c, Advice.Reason.What.DATA_GB)));
+        v.put("minutes", String.valueOf(most(c, Advice.Reason.What.VOICE_MIN)));
+        v.put("unused-minutes", String.valueOf(c.unusedVoiceMin()));
+        v.put("unused-gb", String.valueOf(c.unusedDataMb() / 1024));
+        v.put("services", String.join("、", c.idleServices()));
+        v.put("fee", yuan(c.projectedFeeCents()));
+        return v;
+    }
+
+    private static long most(CareCase c, Advice.Reason.What what) {
+        return c.reasons().stream().filter(r -> r.what() == what).mapToLong(Advice.Reason::most).max().orElse(0);
+    }
+
+    private static String yuan(long cents) {
+        return cents % 100 == 0 ? String.valueOf(cents / 100) : String.format(Locale.ROOT, "%.2f", cents / 100.0);
+    }
+
+    private String template(String key) {
+        String t = templates.get(key);
+        if (t == null || t.isBlank()) {
+            throw new TenureException(io.tenure.core.error.ErrorCode.INVALID_CONFIG, "the care playbook has no text for "
+                    + key + "; add it to the playbook templates");
+        }
+        return t;
+    }
+
+    private String render(String key, Map<String, String> values) {
+        Matcher m = PLACEHOLDER.matcher(template(key));
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            if (value == null) {
+                throw new TenureException(io.tenure.core.error.ErrorCode.INVALID_CONFIG, "the playbook text " + key
+                        + " uses {" + m.group(1) + "}, which is not a placeholder; see Playbook for the list");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** One segment of up to 70 characters, or segments of 67 when longer (concatenated SMS). */
+    static List<String> segments(String sms) {
+        int n = sms.codePointCount(0, sms.length());
+        if (n <= SEGMENT) {
+            return List.of(sms);
+        }
+        List<String> out = new ArrayList<>();
+        int at = 0;
+        while (at < sms.length()) {
+            int end = sms.offsetByCodePoints(at, Math.min(CONCATENATED_SEGMENT, sms.codePointCount(at, sms.length())));
+            out.add(sms.substring(at, end));
+            at = end;
+        }
+        return out;
+    }
+}
