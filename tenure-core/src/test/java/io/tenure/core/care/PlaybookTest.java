@@ -127,14 +127,9 @@ class PlaybookTest {
             t.put("call.needs." + a.name(), "needs " + a.name());
             t.put("call.offer." + a.name(), "offer " + a.name());
         }
-        t.put("sms.DATA_PACK", "超出{gb}GB，办{pack}月省{saving}元");
-        t.put("sms.VAS_REVIEW", "{services}未用，可退订");
-        t.put("call.offer.DATA_PACK", "办{pack}省{saving}元");
-        t.put("sms.sender", "【{sender}】");
-        t.put("sms.opt-out", "回T退订");
-        t.put("call.opening", "您好");
-        t.put("call.objection", "objection");
-        t.put("call.closing", "再见");
+        t.putAll(Map.of("sms.DATA_PACK", "超出{gb}GB，办{pack}月省{saving}元", "sms.VAS_REVIEW", "{services}未用，可退订",
+                "call.offer.DATA_PACK", "办{pack}省{saving}元", "sms.sender", "【{sender}】", "sms.opt-out", "回T退订",
+                "call.opening", "您好", "call.objection", "objection", "call.closing", "再见"));
         return t;
     }
 }
