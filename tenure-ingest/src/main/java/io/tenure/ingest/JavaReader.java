@@ -1,5 +1,7 @@
 package io.tenure.ingest;
 
+import io.tenure.core.error.TenureException;
+import io.tenure.core.subscriber.IdNumber;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
 import org.apache.arrow.memory.ArrowBuf;
@@ -250,7 +252,6 @@ final class JavaReader {
      */
     private static final class Feeder extends ArrowReader {
         private final Plan plan;
-        private final SubscriberIndex subscribers;
         private final ExecutorService pool;
         private final ArrayDeque<Future<Chunk>> pending = new ArrayDeque<>();
         private final ThreadLocal<Parser> parsers;
@@ -266,10 +267,12 @@ final class JavaReader {
         Feeder(BufferAllocator allocator, Plan plan, SubscriberIndex subscribers, int threads) throws IOException {
             super(allocator);
             this.plan = plan;
-            this.subscribers = subscribers;
+            boolean crlf;
             try (FileChannel in = FileChannel.open(plan.input.readPath())) {
                 this.size = in.size();
                 this.next = dataStart(in);
+                ByteBuffer before = ByteBuffer.allocate(1);
+                crlf = next >= 2 && in.read(before, next - 2) == 1 && before.get(0) == '\r';
             }
             this.window = threads * 2 + 1;
             this.pool = Executors.newFixedThreadPool(threads, r -> {
@@ -277,7 +280,7 @@ final class JavaReader {
                 t.setDaemon(true);
                 return t;
             });
-            this.parsers = ThreadLocal.withInitial(() -> new Parser(plan, subscribers));
+            this.parsers = ThreadLocal.withInitial(() -> new Parser(plan, subscribers, crlf));
         }
 
         /** The offset after the header line. */
@@ -322,7 +325,7 @@ final class JavaReader {
                     if (plan.subIdxOut >= 0 && plan.subscriberField < 0) {
                         BigIntVector idx = (BigIntVector) c.batch.getVector(plan.subIdxOut);
                         for (int i = 0; i < c.batch.getRowCount(); i++) {
-                            idx.set(i, rows + i);
+                            idx.set(i, rows + idx.get(i));
                         }
                     }
                     try (VectorSchemaRoot batch = c.batch) {
@@ -386,6 +389,8 @@ final class JavaReader {
         private final Kind[] kinds;
         private final int fields;
         private final byte[] buf = new byte[chunkBytes + TAIL + 64];
+        /** Whether lines end in CR LF, as the header's does; a line ending otherwise gives up. */
+        private final boolean crlf;
         private int capacity;
         private long[][] longs;
         private int[][] ints;
@@ -397,9 +402,10 @@ final class JavaReader {
         /** Where the last number or timestamp parsed ended. */
         private int stop;
 
-        Parser(Plan plan, SubscriberIndex subscribers) {
+        Parser(Plan plan, SubscriberIndex subscribers, boolean crlf) {
             this.plan = plan;
             this.subscribers = subscribers;
+            this.crlf = crlf;
             this.fieldColumn = plan.fieldColumn;
             this.fieldOut = plan.fieldOut;
             this.kinds = plan.kinds;
@@ -449,7 +455,11 @@ final class JavaReader {
             chunkStart = readFrom;
             boolean atEof = readFrom + len == size;
             if (atEof && buf[len - 1] != '\n') {
-                buf[len++] = '\n'; // the last line without its line feed
+                // the last line without its line end
+                if (crlf && buf[len - 1] != '\r') {
+                    buf[len++] = '\r';
+                }
+                buf[len++] = '\n';
             } else if (!atEof) {
                 buf[len] = 0; // a line running past the window stops here and gives up
             }
@@ -491,7 +501,7 @@ final class JavaReader {
                 int contractEndTo = 0;
                 for (int f = 0; f < fields; f++) {
                     // the subscriber's id is looked up, not stored: its sub_idx stands for it
-                    int end = f == plan.subscriberField ? subscriberEnd(p) : field(f, row, p, len);
+                    int end = f == plan.subscriberField ? subscriberEnd(p) : field(f, row, p);
                     if (f == plan.subscriberField) {
                         if (lastSub >= 0 && end - p == lastSubTo - lastSubFrom
                                 && Arrays.equals(buf, p, end, buf, lastSubFrom, lastSubTo)) {
@@ -506,7 +516,9 @@ final class JavaReader {
                         lastSubFrom = p;
                         lastSubTo = end;
                     } else if (f == plan.secondKeyField) {
-                        second = secondKey(fieldColumn[f].type(), p);
+                        // a date is already parsed; a month, checked, is read from its digits
+                        second = fieldColumn[f].type() == ColumnType.DATE ? ints[fieldOut[f]][row]
+                                : digits(p, 4) * 12 + digits(p + 5, 2);
                     } else if (f == plan.contractKindField) {
                         contractKindFrom = p;
                         contractKindTo = end;
@@ -520,19 +532,20 @@ final class JavaReader {
                             throw giveUp(end, "a line with fewer fields than the header");
                         }
                         p = end + 1;
-                    } else if (b == '\n') {
+                    } else if (!crlf && b == '\n') {
                         p = end + 1;
-                    } else if (b == '\r' && buf[end + 1] == '\n') {
+                    } else if (crlf && b == '\r' && buf[end + 1] == '\n') {
                         p = end + 2;
                     } else {
-                        throw giveUp(end, b == ',' ? "a line with more fields than the header" : "a stray carriage return");
+                        throw giveUp(end, b == ',' ? "a line with more fields than the header"
+                                : "a line end unlike the header's");
                     }
                 }
                 if (p > len) {
                     throw giveUp(len, "a line longer than the read window");
                 }
                 if (plan.subIdxOut >= 0) {
-                    // the snapshot numbers its rows; the feeder adds the rows of the chunks before
+                    // the snapshot numbers its rows: here within the chunk, the feeder adds the rows of the chunks before
                     longs[plan.subIdxOut][row] = plan.subscriberField >= 0 ? sub : row;
                 }
                 if (plan.contractKindField >= 0 && contractKindFrom != contractKindTo && contractEndFrom == contractEndTo) {
@@ -566,7 +579,7 @@ final class JavaReader {
         }
 
         /** Parses field f of the row starting at p; returns the offset of the byte after it. */
-        private int field(int f, int row, int p, int len) throws IOException {
+        private int field(int f, int row, int p) throws IOException {
             Column c = fieldColumn[f];
             int j = fieldOut[f];
             byte b0 = buf[p];
@@ -930,22 +943,17 @@ final class JavaReader {
             }
         }
 
-        private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-
-        /** GB 11643: 17 digits, then the check character, stored upper case. */
+        /** GB 11643 ({@link IdNumber}): 17 digits, then the check character, stored upper case. */
         private void idNumber(int j, int row, int p, int e) throws IOException {
             if (e - p != 18) {
                 throw giveUp(p, "an ID number not of 18 characters");
             }
-            int sum = 0;
-            for (int k = 0; k < 17; k++) {
-                int d = buf[p + k] - '0';
-                if (d < 0 || d > 9) {
-                    throw giveUp(p, "an ID number with a non-digit");
-                }
-                sum += d * ID_WEIGHTS[k];
+            byte check;
+            try {
+                check = (byte) IdNumber.checkChar(new String(buf, p, 17, StandardCharsets.ISO_8859_1));
+            } catch (TenureException notDigits) {
+                throw giveUp(p, "an ID number with a non-digit");
             }
-            byte check = (byte) "10X98765432".charAt(sum % 11);
             byte last = buf[p + 17] == 'x' ? (byte) 'X' : buf[p + 17];
             if (last != check) {
                 throw giveUp(p, "an ID number failing its checksum");
@@ -973,10 +981,6 @@ final class JavaReader {
                 x = x * 10 + d;
             }
             return x;
-        }
-
-        private int secondKey(ColumnType type, int p) throws IOException {
-            return type == ColumnType.DATE ? (int) date(p) : digits(p, 4) * 12 + digits(p + 5, 2);
         }
 
         private void checkBill(int row) throws IOException {

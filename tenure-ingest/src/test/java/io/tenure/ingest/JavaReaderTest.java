@@ -1,5 +1,7 @@
 package io.tenure.ingest;
 
+import io.tenure.core.error.ErrorCode;
+import io.tenure.core.error.TenureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -87,6 +89,19 @@ class JavaReaderTest extends IngestTestSupport {
 
         assertThat(gaveUp).anyMatch(m -> m.contains("usage_daily"));
         assertThat(rejects("usage_daily")).extracting(Reject::code).containsExactly("TYPE_INT");
+    }
+
+    @Test
+    void aLineEndUnlikeTheHeadersIsLeftToTheSqlChecks() {
+        TestData.writeAll(data());
+        TestData.write(data(), "usage_daily", "subscriber_id,date,voice_min,data_mb,sms\nS1,2026-11-01,1,1,1\r\n"
+                + "S1,2026-11-02,2,2,2\n");
+
+        TenureException e = loadFails(IngestOptions.defaults(work).withRejectLimit(1.0));
+
+        // DuckDB refuses such a file, so the Java reader must not take it
+        assertThat(gaveUp).anyMatch(m -> m.contains("usage_daily") && m.contains("line end unlike the header's"));
+        assertThat(e.code()).isEqualTo(ErrorCode.FEED_UNREADABLE);
     }
 
     /** Loads the feeds with this usage_daily; its rows and rejects, as text, in a stable order. */
