@@ -62,23 +62,13 @@ final class SubscriberIndex {
         return new SubscriberIndex(db);
     }
 
-    int size() {
-        return count;
-    }
-
     /**
      * The sub_idx of the id in {@code b[from, to)}, or -1 when there is no such subscriber; {@code guess} is
      * tried first, as feeds sorted like the snapshot name the subscriber after the previous row's.
      */
     int find(byte[] b, int from, int to, int guess) {
-        if (guess >= 0 && guess < entryOf.length) {
-            int e = entryOf[guess];
-            if (e >= 0) {
-                int s = starts[e];
-                if (starts[e + 1] - s == to - from && Arrays.equals(keys, s, starts[e + 1], b, from, to)) {
-                    return guess;
-                }
-            }
+        if (guess >= 0 && guess < entryOf.length && entryOf[guess] >= 0 && holds(entryOf[guess], b, from, to)) {
+            return guess;
         }
         return find(b, from, to);
     }
@@ -87,26 +77,26 @@ final class SubscriberIndex {
     int find(byte[] b, int from, int to) {
         int mask = slots.length - 1;
         int slot = (int) hash(b, from, to) & mask;
-        int len = to - from;
         while (true) {
             int e = slots[slot];
             if (e == 0) {
                 return -1;
             }
-            int s = starts[e - 1];
-            if (starts[e] - s == len && Arrays.equals(keys, s, s + len, b, from, to)) {
+            if (holds(e - 1, b, from, to)) {
                 return subIdx[e - 1];
             }
             slot = (slot + 1) & mask;
         }
     }
 
+    /** Whether entry e's id is the bytes {@code b[from, to)}. */
+    private boolean holds(int e, byte[] b, int from, int to) {
+        return Arrays.equals(keys, starts[e], starts[e + 1], b, from, to);
+    }
+
     private void add(byte[] id, int value) throws IOException {
         if ((long) used + id.length > Integer.MAX_VALUE - 16) {
             throw new IOException("subscriber ids too long for the Java reader's index");
-        }
-        if (find(id, 0, id.length) >= 0) {
-            return; // unique in a loaded snapshot; kept safe anyway
         }
         if (used + id.length > keys.length) {
             keys = Arrays.copyOf(keys, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(keys.length * 2L, used + id.length)));
