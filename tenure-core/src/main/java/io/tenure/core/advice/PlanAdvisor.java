@@ -199,7 +199,7 @@ public final class PlanAdvisor {
     private static long base(Plan p, List<Usage> months) {
         long base = 0;
         for (Usage u : months) {
-            base += p.monthlyFeeCents() + Math.max(0, u.sms() - p.sms()) * p.smsRateCents();
+            base += p.monthlyFeeCents() + BillSimulator.smsOverage(u.sms(), p.sms(), p.smsRateCents());
         }
         return base;
     }
@@ -262,12 +262,10 @@ public final class PlanAdvisor {
 
     /** One month's bill of the plan with the packs (rules §1). */
     static long monthCost(Plan p, Addon d, Addon v, Usage u) {
-        long voice = p.voiceMin() + (d == null ? 0 : d.voiceMin()) + (v == null ? 0 : v.voiceMin());
-        long data = p.dataMb() + (d == null ? 0 : d.dataMb()) + (v == null ? 0 : v.dataMb());
-        long fee = p.monthlyFeeCents() + (d == null ? 0 : d.monthlyFeeCents()) + (v == null ? 0 : v.monthlyFeeCents());
-        return fee + BillSimulator.voiceOverage(u.voiceMin(), voice, p.voiceRateCents())
-                + BillSimulator.dataOverage(u.dataMicroMb(), data, p.dataRatePerGbCents())
-                + Math.max(0, u.sms() - p.sms()) * p.smsRateCents();
+        return BillSimulator.cost(p,
+                p.monthlyFeeCents() + (d == null ? 0 : d.monthlyFeeCents()) + (v == null ? 0 : v.monthlyFeeCents()),
+                p.voiceMin() + (d == null ? 0 : d.voiceMin()) + (v == null ? 0 : v.voiceMin()),
+                p.dataMb() + (d == null ? 0 : d.dataMb()) + (v == null ? 0 : v.dataMb()), u);
     }
 
     private static int byId(Addon a, Addon b) {

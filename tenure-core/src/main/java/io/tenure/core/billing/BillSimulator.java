@@ -16,7 +16,7 @@ public final class BillSimulator {
                 tariff.fixedFeeCents(),
                 voiceOverage(usage.voiceMin(), tariff.voiceAllowance(), plan.voiceRateCents()),
                 dataOverage(usage.dataMicroMb(), tariff.dataAllowanceMb(), plan.dataRatePerGbCents()),
-                Math.max(0, usage.sms() - plan.sms()) * plan.smsRateCents());
+                smsOverage(usage.sms(), plan.sms(), plan.smsRateCents()));
     }
 
     public static long cost(Tariff tariff, Usage usage) {
@@ -26,6 +26,11 @@ public final class BillSimulator {
     /** max(0, used − allowance) × rate. */
     public static long voiceOverage(long usedMin, long allowanceMin, long rateCents) {
         return Math.max(0, usedMin - allowanceMin) * rateCents;
+    }
+
+    /** max(0, used − allowance) × rate per message. */
+    public static long smsOverage(long used, long allowance, long rateCents) {
+        return Math.max(0, used - allowance) * rateCents;
     }
 
     /** ceil(max(0, used − allowance) / 1024 MB) × rate per started GB. */
@@ -40,9 +45,18 @@ public final class BillSimulator {
 
     /** Full cost of the plan alone (no addons): the candidate cost used by best fit. */
     static long planCost(io.tenure.core.catalog.Plan plan, Usage usage) {
-        return plan.monthlyFeeCents()
-                + voiceOverage(usage.voiceMin(), plan.voiceMin(), plan.voiceRateCents())
-                + dataOverage(usage.dataMicroMb(), plan.dataMb(), plan.dataRatePerGbCents())
-                + Math.max(0, usage.sms() - plan.sms()) * plan.smsRateCents();
+        return cost(plan, plan.monthlyFeeCents(), plan.voiceMin(), plan.dataMb(), usage);
+    }
+
+    /**
+     * A month's cost on the plan's rates with these fees and allowances (the plan's plus any packs'), without
+     * building a {@link Tariff} or a bill: for searches that price many combinations.
+     */
+    public static long cost(io.tenure.core.catalog.Plan plan, long fixedFeeCents, long voiceAllowance, long dataAllowanceMb,
+                            Usage usage) {
+        return fixedFeeCents
+                + voiceOverage(usage.voiceMin(), voiceAllowance, plan.voiceRateCents())
+                + dataOverage(usage.dataMicroMb(), dataAllowanceMb, plan.dataRatePerGbCents())
+                + smsOverage(usage.sms(), plan.sms(), plan.smsRateCents());
     }
 }
