@@ -80,7 +80,7 @@ public final class PlanAdvisor {
             if (!contract.allowsPlan(p, current, date)) {
                 continue;
             }
-            Combination c = floor || !separable ? byPacks(p, months, minSpend, best) : apart(p, months, best);
+            Combination c = floor || !separable ? bestPair(p, months, minSpend, 0, false) : apart(p, months, best);
             if (c != null && (best == null || c.totalCents() < best.totalCents())) {
                 best = c;
             }
@@ -104,7 +104,7 @@ public final class PlanAdvisor {
             if (!contract.allowsPlan(p, current, date)) {
                 continue;
             }
-            Combination c = floor || !separable ? packPairsAtLeast(p, months, minSpend, minTotalCents)
+            Combination c = floor || !separable ? bestPair(p, months, minSpend, minTotalCents, true)
                     : apartAtLeast(p, months, minTotalCents);
             if (c != null && (best == null || c.totalCents() < best.totalCents())) {
                 best = c;
@@ -160,22 +160,6 @@ public final class PlanAdvisor {
         return found;
     }
 
-    private Combination packPairsAtLeast(Plan p, List<Usage> months, long minSpend, long minTotal) {
-        Combination found = null;
-        for (int di = -1; di < dataPacks.size(); di++) {
-            Addon d = di < 0 ? null : dataPacks.get(di);
-            for (int vi = -1; vi < voicePacks.size(); vi++) {
-                Addon v = vi < 0 ? null : voicePacks.get(vi);
-                long total = floored(p, d, v, months, minSpend);
-                boolean packsPay = (d == null || total < floored(p, null, v, months, minSpend))
-                        && (v == null || total < floored(p, d, null, months, minSpend));
-                if (packsPay && total >= minTotal && (found == null || total < found.totalCents())) {
-                    found = new Combination(p, Optional.ofNullable(d), Optional.ofNullable(v), total);
-                }
-            }
-        }
-        return found;
-    }
 
     /** The plan's best voice pack and best data pack, found apart; null when it cannot beat {@code best}. */
     private Combination apart(Plan p, List<Usage> months, Combination best) {
@@ -232,19 +216,20 @@ public final class PlanAdvisor {
         return total;
     }
 
-    /** Every pack pair on the plan, each month's bill floored: only when the parts do not separate. */
-    private Combination byPacks(Plan p, List<Usage> months, long minSpend, Combination best) {
+    /**
+     * The cheapest pack pair on the plan costing at least {@code minTotal}, each month's bill floored: only when
+     * the parts do not separate. With {@code packsMustPay}, a pack counts only if the pair costs less with it.
+     */
+    private Combination bestPair(Plan p, List<Usage> months, long minSpend, long minTotal, boolean packsMustPay) {
         Combination found = null;
-        long bound = best == null ? Long.MAX_VALUE : best.totalCents();
         for (int di = -1; di < dataPacks.size(); di++) {
             Addon d = di < 0 ? null : dataPacks.get(di);
             for (int vi = -1; vi < voicePacks.size(); vi++) {
                 Addon v = vi < 0 ? null : voicePacks.get(vi);
-                long total = 0;
-                for (Usage u : months) {
-                    total += Math.max(minSpend, monthCost(p, d, v, u));
-                }
-                if (total < bound && (found == null || total < found.totalCents())) {
+                long total = floored(p, d, v, months, minSpend);
+                boolean packsPay = !packsMustPay || ((d == null || total < floored(p, null, v, months, minSpend))
+                        && (v == null || total < floored(p, d, null, months, minSpend)));
+                if (packsPay && total >= minTotal && (found == null || total < found.totalCents())) {
                     found = new Combination(p, Optional.ofNullable(d), Optional.ofNullable(v), total);
                 }
             }
