@@ -7,6 +7,7 @@ import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowReader;
@@ -25,8 +26,9 @@ import java.util.List;
 
 /**
  * Rows built in Java and inserted into a DuckDB table in one statement, as Arrow batches. DuckDB's JDBC
- * appender costs several microseconds a row; this costs a fraction of one. Columns are BIGINT, DOUBLE or
- * VARCHAR, in the table's order, appended row by row with the appender's calls. Not thread-safe: one per thread.
+ * appender costs several microseconds a row; this costs a fraction of one. The columns are declared once, and
+ * {@link #createTable} makes the table from them; values are appended row by row with the appender's calls.
+ * Not thread-safe: one per thread.
  */
 public final class ArrowRows implements AutoCloseable {
     private static final int BATCH = 1 << 16;
@@ -36,22 +38,32 @@ public final class ArrowRows implements AutoCloseable {
     private VectorSchemaRoot current;
     private int row;
     private int column;
-    private long rows;
 
-    /** Column types. */
-    public enum Type { BIGINT, DOUBLE, VARCHAR }
+    /** Column types, by their SQL names. */
+    public enum Type { BIGINT, INTEGER, DOUBLE, VARCHAR }
 
-    /** Columns by name and type, in the table's order. */
-    public ArrowRows(List<String> names, List<Type> types) {
+    /** A column of the table. */
+    public record Column(String name, Type type) {
+    }
+
+    /** Rows for a table with these columns, in its order. */
+    public ArrowRows(List<Column> columns) {
         List<Field> fields = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            fields.add(Field.nullable(names.get(i), switch (types.get(i)) {
+        for (Column c : columns) {
+            fields.add(Field.nullable(c.name(), switch (c.type()) {
                 case BIGINT -> new ArrowType.Int(64, true);
+                case INTEGER -> new ArrowType.Int(32, true);
                 case DOUBLE -> new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
                 case VARCHAR -> ArrowType.Utf8.INSTANCE;
             }));
         }
         schema = new Schema(fields);
+    }
+
+    /** Creates (replaces) the empty table with these columns. */
+    public static void createTable(DuckDBConnection conn, String table, List<Column> columns) {
+        Duck.exec(conn, "CREATE OR REPLACE TABLE " + table + " (" + columns.stream()
+                .map(c -> c.name() + " " + c.type().name()).collect(java.util.stream.Collectors.joining(", ")) + ")");
     }
 
     public void beginRow() {
@@ -67,8 +79,14 @@ public final class ArrowRows implements AutoCloseable {
         column = 0;
     }
 
+    /** A whole number, into a BIGINT or an INTEGER column. */
     public void append(long value) {
-        ((BigIntVector) next()).setSafe(row, value);
+        FieldVector v = next();
+        if (v instanceof IntVector ints) {
+            ints.setSafe(row, Math.toIntExact(value));
+        } else {
+            ((BigIntVector) v).setSafe(row, value);
+        }
     }
 
     public void append(double value) {
@@ -88,11 +106,6 @@ public final class ArrowRows implements AutoCloseable {
             throw new IllegalStateException("a row of " + column + " values for " + schema.getFields().size() + " columns");
         }
         row++;
-        rows++;
-    }
-
-    public long rows() {
-        return rows;
     }
 
     private FieldVector next() {

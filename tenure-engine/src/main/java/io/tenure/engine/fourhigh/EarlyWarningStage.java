@@ -5,6 +5,7 @@ import io.tenure.core.fourhigh.EarlyWarning;
 import io.tenure.core.fourhigh.EarlyWarningRule;
 import io.tenure.core.fourhigh.MonthToDate;
 import io.tenure.engine.duck.ArrowRows;
+import io.tenure.engine.duck.ArrowRows.Column;
 import io.tenure.engine.duck.Duck;
 import org.duckdb.DuckDBConnection;
 
@@ -14,6 +15,10 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+
+import static io.tenure.engine.duck.ArrowRows.Type.BIGINT;
+import static io.tenure.engine.duck.ArrowRows.Type.DOUBLE;
+import static io.tenure.engine.duck.ArrowRows.Type.VARCHAR;
 
 /**
  * Daily tracking (rules §2): month-to-date usage of T's month before T, projected to month end by the
@@ -34,10 +39,14 @@ public final class EarlyWarningStage {
     public record Result(LocalDate trackedThrough, int daysInMonth, long subscribersTracked, long warnings) {
     }
 
+    /** The columns of ew_rows, in the order the stage writes them. */
+    private static final List<Column> ROW_COLUMNS = List.of(new Column("sub_idx", BIGINT), new Column("tag", VARCHAR),
+            new Column("projected_fee", BIGINT), new Column("mtd_voice_min", BIGINT),
+            new Column("mtd_data_micro_mb", BIGINT), new Column("projected_voice_min", DOUBLE),
+            new Column("projected_data_mb", DOUBLE));
+
     public Result run(LocalDate asOf) {
-        Duck.exec(conn, """
-                CREATE OR REPLACE TABLE ew_rows (sub_idx BIGINT, tag VARCHAR, projected_fee BIGINT, mtd_voice_min BIGINT,
-                  mtd_data_micro_mb BIGINT, projected_voice_min DOUBLE, projected_data_mb DOUBLE)""");
+        ArrowRows.createTable(conn, "ew_rows", ROW_COLUMNS);
         LocalDate first = asOf.withDayOfMonth(1);
         int daysInMonth = YearMonth.from(asOf).lengthOfMonth();
         String range = "date >= DATE " + Duck.lit(first.toString()) + " AND date < DATE " + Duck.lit(asOf.toString());
@@ -53,10 +62,7 @@ public final class EarlyWarningStage {
                 + "JOIN subscribers s ON s.sub_idx = m.sub_idx WHERE s.status = 'ACTIVE' ORDER BY s.sub_idx";
         long tracked = 0;
         long warnings = 0;
-        try (ArrowRows out = new ArrowRows(List.of("sub_idx", "tag", "projected_fee", "mtd_voice_min", "mtd_data_micro_mb",
-                "projected_voice_min", "projected_data_mb"), List.of(ArrowRows.Type.BIGINT, ArrowRows.Type.VARCHAR,
-                ArrowRows.Type.BIGINT, ArrowRows.Type.BIGINT, ArrowRows.Type.BIGINT, ArrowRows.Type.DOUBLE,
-                ArrowRows.Type.DOUBLE))) {
+        try (ArrowRows out = new ArrowRows(ROW_COLUMNS)) {
             try (DuckDBConnection cq = conn.duplicate(); Statement st = cq.createStatement();
                  ResultSet r = st.executeQuery(sql)) {
                 while (r.next()) {

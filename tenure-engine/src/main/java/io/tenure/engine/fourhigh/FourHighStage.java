@@ -14,6 +14,7 @@ import io.tenure.core.subscriber.VasSubscription;
 import io.tenure.core.error.ErrorCode;
 import io.tenure.core.error.TenureException;
 import io.tenure.engine.duck.ArrowRows;
+import io.tenure.engine.duck.ArrowRows.Column;
 import io.tenure.engine.duck.Duck;
 import org.duckdb.DuckDBConnection;
 
@@ -28,6 +29,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
+
+import static io.tenure.engine.duck.ArrowRows.Type.BIGINT;
+import static io.tenure.engine.duck.ArrowRows.Type.INTEGER;
+import static io.tenure.engine.duck.ArrowRows.Type.VARCHAR;
 
 /**
  * The four-high stage: streams every ACTIVE subscriber with the bills, usage and VAS of the months
@@ -60,11 +65,7 @@ public final class FourHighStage {
 
     /** Runs the stage; {@code progress} receives the number of subscribers done so far, in increments. */
     public FourHighResult run(LongConsumer progress) {
-        Duck.exec(conn, """
-                CREATE OR REPLACE TABLE fh_rows (sub_idx BIGINT, tag VARCHAR, level VARCHAR, movement VARCHAR,
-                  total_fee BIGINT, tariff_fee BIGINT, data_overage_fee BIGINT, domestic BIGINT, min_spend_topup BIGINT,
-                  vas_fee BIGINT, voice_min BIGINT, data_micro_mb BIGINT, voice_allowance BIGINT, data_allowance_mb BIGINT,
-                  best_fit_plan_id VARCHAR, best_fit_cost BIGINT, idle_vas_count INTEGER, idle_vas_fee BIGINT)""");
+        ArrowRows.createTable(conn, "fh_rows", ROW_COLUMNS);
         ExecutorService pool = Executors.newFixedThreadPool(partitions, r -> {
             Thread t = new Thread(r, "four-high");
             t.setDaemon(true);
@@ -107,7 +108,7 @@ public final class FourHighStage {
             for (long lo = min; lo <= max; lo += RANGE) {
                 long from = lo;
                 long to = Math.min(max, lo + RANGE - 1);
-                ArrowRows out = new ArrowRows(ROW_COLUMNS, ROW_TYPES);
+                ArrowRows out = new ArrowRows(ROW_COLUMNS);
                 outputs.add(out);
                 parts.add(pool.submit(() -> runPartition(from, to, progress, out)));
             }
@@ -312,12 +313,14 @@ public final class FourHighStage {
         }
     }
 
-    private static final List<String> ROW_COLUMNS = List.of("sub_idx", "tag", "level", "movement", "total_fee",
-            "tariff_fee", "data_overage_fee", "domestic", "min_spend_topup", "vas_fee", "voice_min", "data_micro_mb",
-            "voice_allowance", "data_allowance_mb", "best_fit_plan_id", "best_fit_cost", "idle_vas_count", "idle_vas_fee");
-    private static final List<ArrowRows.Type> ROW_TYPES = ROW_COLUMNS.stream()
-            .map(c -> List.of("tag", "level", "movement", "best_fit_plan_id").contains(c) ? ArrowRows.Type.VARCHAR
-                    : ArrowRows.Type.BIGINT).toList();
+    /** The columns of fh_rows, in the order {@link #append} writes them. */
+    private static final List<Column> ROW_COLUMNS = List.of(new Column("sub_idx", BIGINT), new Column("tag", VARCHAR),
+            new Column("level", VARCHAR), new Column("movement", VARCHAR), new Column("total_fee", BIGINT),
+            new Column("tariff_fee", BIGINT), new Column("data_overage_fee", BIGINT), new Column("domestic", BIGINT),
+            new Column("min_spend_topup", BIGINT), new Column("vas_fee", BIGINT), new Column("voice_min", BIGINT),
+            new Column("data_micro_mb", BIGINT), new Column("voice_allowance", BIGINT),
+            new Column("data_allowance_mb", BIGINT), new Column("best_fit_plan_id", VARCHAR),
+            new Column("best_fit_cost", BIGINT), new Column("idle_vas_count", INTEGER), new Column("idle_vas_fee", BIGINT));
 
     private static void append(ArrowRows out, long sub, TagStatus st, MonthFigures f) {
         out.beginRow();
