@@ -141,8 +141,7 @@ final class Contract {
                 req("complaint_id", STRING), req("subscriber_id", STRING), req("created_at", TIMESTAMP),
                 optEnum("channel", "HOTLINE", "APP", "STORE", "REGULATOR"), opt("category", STRING),
                 opt("text", STRING), opt("closed_at", TIMESTAMP), opt("resolved", FLAG));
-        List<String> out = linked(cols);
-        return new Feed("complaints", false, cols, out, List.of("complaint_id"), List.of(), Feed.Link.SUBSCRIBER,
+        return new Feed("complaints", false, cols, linked(cols), List.of("complaint_id"), List.of(), Feed.Link.SUBSCRIBER,
                 List.of());
     }
 
@@ -152,8 +151,7 @@ final class Contract {
                 req("overall", SMALL_INT).between(1, 10), opt("network", SMALL_INT).between(1, 10),
                 opt("tariff", SMALL_INT).between(1, 10), opt("service", SMALL_INT).between(1, 10),
                 opt("billing", SMALL_INT).between(1, 10));
-        List<String> out = linked(cols);
-        return new Feed("surveys", false, cols, out, List.of(), List.of(), Feed.Link.SUBSCRIBER, List.of());
+        return new Feed("surveys", false, cols, linked(cols), List.of(), List.of(), Feed.Link.SUBSCRIBER, List.of());
     }
 
     private static Feed mnpEvents() {

@@ -432,12 +432,10 @@ final class FeedLoad {
             found += update("INSERT INTO " + BAD + " SELECT _r, _f, " + Checks.REF_SUBSCRIBER + ", NULL, NULL, NULL FROM "
                     + table + " WHERE sub_idx IS NULL");
         } else if (feed.link() == Feed.Link.SNAPSHOT) {
-            found += update("INSERT INTO " + BAD + " SELECT _r, _f, " + Checks.REF_PLAN + ", NULL, NULL, NULL FROM "
-                    + table + " t WHERE NOT EXISTS (SELECT 1 FROM " + id(Contract.PLANS) + " p WHERE p.plan_id = t.plan_id)");
-            found += update("INSERT INTO " + BAD + " SELECT _r, _f, " + Checks.REF_ADDON + ", min(a), NULL, NULL FROM"
-                    + " (SELECT _r, _f, unnest(string_split(addon_ids, ';')) AS a FROM " + table
-                    + " WHERE addon_ids IS NOT NULL) x WHERE NOT EXISTS (SELECT 1 FROM " + id(Contract.ADDONS)
-                    + " d WHERE d.addon_id = x.a) AND NOT EXISTS (SELECT 1 FROM " + BAD + " b WHERE b._r = x._r)"
+            found += update("INSERT INTO " + BAD + " SELECT _r, _f, " + Checks.REF_PLAN + ", NULL, NULL, NULL"
+                    + unknownPlans(table));
+            found += update("INSERT INTO " + BAD + " SELECT _r, _f, " + Checks.REF_ADDON + ", min(a), NULL, NULL"
+                    + unknownAddons(table, "_r, _f, ") + " AND NOT EXISTS (SELECT 1 FROM " + BAD + " b WHERE b._r = x._r)"
                     + " GROUP BY _r, _f");
         }
         if (found > 0) {
@@ -479,11 +477,20 @@ final class FeedLoad {
 
     /** Whether a subscriber of the snapshot names a plan or addon the catalogue lacks. */
     private boolean refersToUnknown(String table) {
-        return Sql.queryLong(db, "SELECT count(*) FROM " + table + " t WHERE NOT EXISTS (SELECT 1 FROM "
-                + id(Contract.PLANS) + " p WHERE p.plan_id = t.plan_id)") > 0
-                || Sql.queryLong(db, "SELECT count(*) FROM (SELECT unnest(string_split(addon_ids, ';')) AS a FROM " + table
+        return Sql.queryLong(db, "SELECT count(*)" + unknownPlans(table)) > 0
+                || Sql.queryLong(db, "SELECT count(*)" + unknownAddons(table, "")) > 0;
+    }
+
+    /** SQL from FROM on: the snapshot's rows whose plan the catalogue lacks. */
+    private static String unknownPlans(String table) {
+        return " FROM " + table + " t WHERE NOT EXISTS (SELECT 1 FROM " + id(Contract.PLANS) + " p WHERE p.plan_id = t.plan_id)";
+    }
+
+    /** SQL from FROM on: each addon id {@code a} of the snapshot the catalogue lacks, with the columns given. */
+    private static String unknownAddons(String table, String columns) {
+        return " FROM (SELECT " + columns + "unnest(string_split(addon_ids, ';')) AS a FROM " + table
                 + " WHERE addon_ids IS NOT NULL) x WHERE NOT EXISTS (SELECT 1 FROM " + id(Contract.ADDONS)
-                + " d WHERE d.addon_id = x.a)") > 0;
+                + " d WHERE d.addon_id = x.a)";
     }
 
     /** SQL: the keys of the table's rows that repeat the key of the row before them in the window's order. */
