@@ -95,11 +95,8 @@ public record Advice(List<Option> options, List<Reason> reasons) {
                             && nowTotal - c.totalCents() >= settings.stayMarginCents() * n)
                     .ifPresent(c -> options.add(option(Kind.WITHIN_REVENUE_BAND, c, current, contract, date, months, now)));
         } else {
-            List<Long> zero = new ArrayList<>();
-            for (int m = 0; m < n; m++) {
-                zero.add(0L);
-            }
-            options.add(new Option(Kind.STAY, current.plan(), Optional.empty(), Optional.empty(), zero, 0, 0, false));
+            options.add(new Option(Kind.STAY, current.plan(), Optional.empty(), Optional.empty(),
+                    java.util.Collections.nCopies(n, 0L), 0, 0, false));
         }
         return new Advice(options, reasons(current, months));
     }
