@@ -48,12 +48,6 @@ final class RowXmlWriter extends SheetDataWriter {
         return spill.read(); // POI closes the writer first, which flushes it
     }
 
-    @Override
-    public void close() throws IOException {
-        super.close();
-        spill.close();
-    }
-
     /** Bytes in memory until they pass {@link #IN_MEMORY}, then in a temporary file deleted after reading. */
     private static final class Spill extends OutputStream {
         private ByteArrayOutputStream memory = new ByteArrayOutputStream(1 << 16);
