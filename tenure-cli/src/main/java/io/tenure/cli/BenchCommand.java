@@ -4,6 +4,8 @@ import io.tenure.core.fourhigh.FourHighModel;
 import io.tenure.engine.bench.BaselineSql;
 import io.tenure.engine.config.TenureConfig;
 import io.tenure.engine.duck.Duck;
+import io.tenure.engine.fourhigh.CareSetup;
+import io.tenure.report.Lang;
 import io.tenure.engine.fourhigh.FourHighStage;
 import io.tenure.engine.fourhigh.TariffBook;
 import io.tenure.engine.run.DailyRun;
@@ -79,11 +81,12 @@ final class BenchCommand implements Callable<Integer> {
             TariffBook book = TariffBook.load(conn);
             var t = cfg.fourHigh().thresholds();
             var model = new FourHighModel(book.catalog(), t);
+            var care = CareSetup.of(book.catalog(), cfg.care(), Lang.ZH);
             double[] engine = new double[repeat];
             double[] sql = new double[repeat];
             for (int i = 0; i < repeat; i++) {
                 long t0 = System.nanoTime();
-                new FourHighStage(conn, book, model, months, cfg.engine().threads()).run(n -> { });
+                new FourHighStage(conn, book, model, months, cfg.engine().threads(), care).run(n -> { });
                 engine[i] = (System.nanoTime() - t0) / 1e9;
                 t0 = System.nanoTime();
                 BaselineSql.run(conn, months.get(0), m, t);

@@ -52,10 +52,11 @@ public record Advice(List<Option> options, List<Reason> reasons) {
      * @param averageSavingCents    their average, rounded down
      * @param revenueChangeCents    the operator's change of revenue a month, on average (− saving)
      * @param needsContractChange   the plan changes while a minimum-term contract is active
+     * @param planChange            the offer is another plan (else packs on the current plan)
      */
     public record Option(Kind kind, Plan plan, Optional<Addon> dataPack, Optional<Addon> voicePack,
                          List<Long> monthlySavingCents, long averageSavingCents, long revenueChangeCents,
-                         boolean needsContractChange) {
+                         boolean needsContractChange, boolean planChange) {
         public Option {
             monthlySavingCents = List.copyOf(monthlySavingCents);
         }
@@ -96,7 +97,7 @@ public record Advice(List<Option> options, List<Reason> reasons) {
                     .ifPresent(c -> options.add(option(Kind.WITHIN_REVENUE_BAND, c, current, contract, date, months, now)));
         } else {
             options.add(new Option(Kind.STAY, current.plan(), Optional.empty(), Optional.empty(),
-                    java.util.Collections.nCopies(n, 0L), 0, 0, false));
+                    java.util.Collections.nCopies(n, 0L), 0, 0, false, false));
         }
         return new Advice(options, reasons(current, months));
     }
@@ -115,8 +116,9 @@ public record Advice(List<Option> options, List<Reason> reasons) {
             total += s;
         }
         long average = Math.floorDiv(total, months.size());
-        boolean contractChange = contract.activeOn(date) && !c.plan().id().equals(current.plan().id());
-        return new Option(kind, c.plan(), c.dataPack(), c.voicePack(), saving, average, -average, contractChange);
+        boolean planChange = !c.plan().id().equals(current.plan().id());
+        return new Option(kind, c.plan(), c.dataPack(), c.voicePack(), saving, average, -average,
+                planChange && contract.activeOn(date), planChange);
     }
 
     private static List<Reason> reasons(Tariff current, List<Usage> months) {

@@ -12,9 +12,10 @@ import java.util.Optional;
  * @param segments   the SMS as sent: one of up to 70 characters, or several of 67
  * @param callScript opening, needs, offer, objections, closing
  * @param allowed    false when the customer refused marketing and the action carries an offer
+ * @param why        the advisor's reasons in words, e.g. "3/3 months over the data allowance by 4–7 GB"
  */
 public record Care(CareAction action, Optional<Advice.Option> offer, Channel channel, String sms, List<String> segments,
-                   List<String> callScript, boolean allowed) {
+                   List<String> callScript, boolean allowed, String why) {
 
     public Care {
         segments = List.copyOf(segments);

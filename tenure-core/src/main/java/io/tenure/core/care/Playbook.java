@@ -19,9 +19,12 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code sms.<ACTION>}: the SMS body; {@code sms.sender} and {@code sms.opt-out} are appended to every SMS;</li>
  *   <li>{@code call.opening}, {@code call.needs.<ACTION>}, {@code call.offer.<ACTION>}, {@code call.objection},
- *       {@code call.closing}: the five parts of the agent's script.</li>
+ *       {@code call.closing}: the five parts of the agent's script;</li>
+ *   <li>{@code reason.DATA_GB}, {@code reason.VOICE_MIN}: why, from the customer's months, with {@code over},
+ *       {@code months}, {@code least}, {@code most}, {@code range} (least–most, or one number when equal) (e.g. 3 of 3 months over the data allowance by 4–7 GB).</li>
  * </ul>
- * Placeholders: {@code saving} (yuan a month), {@code plan}, {@code pack}, {@code gb} (the most GB over the
+ * Placeholders: {@code saving} (yuan a month), {@code plan}, {@code pack} (the offer's packs, the action's kind
+ * first), {@code offer} (plan and packs), {@code gb} (the most GB over the
  * data allowance), {@code minutes} (the most minutes over the voice allowance), {@code unused-minutes},
  * {@code unused-gb}, {@code services}, {@code fee} (the projected bill, yuan), {@code sender}.
  */
@@ -41,7 +44,8 @@ public final class Playbook {
             template("call.needs." + a.name());
             template("call.offer." + a.name());
         }
-        for (String k : List.of("sms.sender", "sms.opt-out", "call.opening", "call.objection", "call.closing")) {
+        for (String k : List.of("sms.sender", "sms.opt-out", "call.opening", "call.objection", "call.closing",
+                "reason.DATA_GB", "reason.VOICE_MIN", "reason.separator")) {
             template(k);
         }
     }
@@ -51,14 +55,29 @@ public final class Playbook {
         CareAction action = action(c);
         Optional<Advice.Option> offer = action.carriesOffer() ? c.offer() : Optional.empty();
         Channel channel = action == CareAction.BILL_NOTICE ? Channel.SMS : channel(c);
-        Map<String, String> values = values(c, offer);
+        Map<String, String> values = values(c, offer, action);
         String sms = render("sms." + action.name(), values) + render("sms.sender", values) + render("sms.opt-out", values);
         List<String> script = List.of(render("call.opening", values), render("call.needs." + action.name(), values),
                 render("call.offer." + action.name(), values), render("call.objection", values),
                 render("call.closing", values));
         // an offer is marketing: not for customers who refused it; a notice or a reminder is service
         boolean allowed = !(c.doNotDisturb() && action.carriesOffer());
-        return new Care(action, offer, channel, sms, segments(sms), script, allowed);
+        return new Care(action, offer, channel, sms, segments(sms), script, allowed, why(c.reasons()));
+    }
+
+    /** The reasons in words, joined by {@code reason.separator}; empty when the months show none. */
+    public String why(List<Advice.Reason> reasons) {
+        StringBuilder out = new StringBuilder();
+        for (Advice.Reason r : reasons) {
+            if (!out.isEmpty()) {
+                out.append(template("reason.separator"));
+            }
+            String range = r.least() == r.most() ? String.valueOf(r.most()) : r.least() + "–" + r.most();
+            out.append(render("reason." + r.what().name(), Map.of("over", String.valueOf(r.over()),
+                    "months", String.valueOf(r.months()), "least", String.valueOf(r.least()),
+                    "most", String.valueOf(r.most()), "range", range)));
+        }
+        return out.toString();
     }
 
     /** The entry points of rules §2. */
@@ -68,16 +87,26 @@ public final class Playbook {
         }
         Optional<Advice.Option> offer = c.offer();
         return switch (c.tag()) {
-            case HIGH_TARIFF -> offer.isPresent()
-                    ? (offer.get().voicePack().isPresent() ? CareAction.VOICE_PACK : CareAction.BIGGER_PLAN)
+            case HIGH_TARIFF -> offer.isPresent() ? packOrPlan(offer.get(), CareAction.VOICE_PACK)
                     : c.roamingFeeCents() > 0 ? CareAction.ROAMING_PACK : CareAction.USAGE_REMINDER;
-            case HIGH_DATA -> offer.isPresent()
-                    ? (offer.get().dataPack().isPresent() ? CareAction.DATA_PACK : CareAction.BIGGER_PLAN)
-                    : CareAction.USAGE_REMINDER;
+            case HIGH_DATA -> offer.isPresent() ? packOrPlan(offer.get(), CareAction.DATA_PACK) : CareAction.USAGE_REMINDER;
             case HIGH_SILENCE -> c.idleServices().isEmpty() ? CareAction.USAGE_REMINDER : CareAction.VAS_REVIEW;
             case HIGH_ARPU -> offer.isPresent() ? CareAction.FITTING_PLAN
                     : c.idleServices().isEmpty() ? CareAction.USAGE_REMINDER : CareAction.VAS_REVIEW;
         };
+    }
+
+    /** Packs on the current plan (the tag's own kind first), or another plan. */
+    private static CareAction packOrPlan(Advice.Option o, CareAction preferred) {
+        if (o.planChange()) {
+            return CareAction.BIGGER_PLAN;
+        }
+        boolean voice = o.voicePack().isPresent();
+        boolean data = o.dataPack().isPresent();
+        if (preferred == CareAction.VOICE_PACK) {
+            return voice || !data ? CareAction.VOICE_PACK : CareAction.DATA_PACK;
+        }
+        return data || !voice ? CareAction.DATA_PACK : CareAction.VOICE_PACK;
     }
 
     /** Account manager for GOLD and DIAMOND, a call for high risk or a bill of 200 yuan and more, else SMS. */
@@ -89,12 +118,14 @@ public final class Playbook {
         return c.highRisk() || c.monthlyBillCents() >= 20_000 ? Channel.CALL : Channel.SMS;
     }
 
-    private Map<String, String> values(CareCase c, Optional<Advice.Option> offer) {
+    private Map<String, String> values(CareCase c, Optional<Advice.Option> offer, CareAction action) {
         java.util.HashMap<String, String> v = new java.util.HashMap<>();
         v.put("sender", sender);
         v.put("saving", yuan(offer.map(Advice.Option::averageSavingCents).orElse(0L)));
         v.put("plan", offer.map(o -> o.plan().name()).orElse(""));
-        v.put("pack", offer.flatMap(o -> o.dataPack().or(o::voicePack)).map(Addon::name).orElse(""));
+        v.put("pack", offer.map(o -> packs(o, action).map(Addon::name).collect(java.util.stream.Collectors.joining("、")))
+                .orElse(""));
+        v.put("offer", offer.map(Playbook::describe).orElse(""));
         v.put("gb", String.valueOf(most(c, Advice.Reason.What.DATA_GB)));
         v.put("minutes", String.valueOf(most(c, Advice.Reason.What.VOICE_MIN)));
         v.put("unused-minutes", String.valueOf(c.unusedVoiceMin()));
@@ -102,6 +133,18 @@ public final class Playbook {
         v.put("services", String.join("、", c.idleServices()));
         v.put("fee", yuan(c.projectedFeeCents()));
         return v;
+    }
+
+    /** The offer's packs, those of the action's kind first. */
+    private static java.util.stream.Stream<Addon> packs(Advice.Option o, CareAction action) {
+        return action == CareAction.VOICE_PACK ? java.util.stream.Stream.concat(o.voicePack().stream(), o.dataPack().stream())
+                : java.util.stream.Stream.concat(o.dataPack().stream(), o.voicePack().stream());
+    }
+
+    /** An offer in the catalogue's words: the plan's name, then the packs' (e.g. "5G畅享129元套餐 + 30GB流量月包"). */
+    public static String describe(Advice.Option o) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(o.plan().name()),
+                packs(o, CareAction.DATA_PACK).map(Addon::name)).collect(java.util.stream.Collectors.joining(" + "));
     }
 
     private static long most(CareCase c, Advice.Reason.What what) {

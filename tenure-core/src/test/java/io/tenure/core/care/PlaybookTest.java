@@ -42,6 +42,28 @@ class PlaybookTest {
     }
 
     @Test
+    void aPlanChangeIsABiggerPlanEvenWithPacksAndPacksOnTheSamePlanNameTheirKind() {
+        assertThat(action(Tag.HIGH_TARIFF, planChange(GB10, MIN200), 0, List.of())).isEqualTo(CareAction.BIGGER_PLAN);
+        assertThat(action(Tag.HIGH_DATA, planChange(GB10, null), 0, List.of())).isEqualTo(CareAction.BIGGER_PLAN);
+        assertThat(action(Tag.HIGH_DATA, offer(null, MIN200), 0, List.of())).isEqualTo(CareAction.VOICE_PACK);
+        assertThat(action(Tag.HIGH_TARIFF, offer(GB10, null), 0, List.of())).isEqualTo(CareAction.DATA_PACK);
+        assertThat(action(Tag.HIGH_TARIFF, offer(GB10, MIN200), 0, List.of())).isEqualTo(CareAction.VOICE_PACK);
+    }
+
+    @Test
+    void namesThePackOfTheActionFirstAndTheWholeOfferForAPlanChange() {
+        Map<String, String> t = templates();
+        t.put("sms.VOICE_PACK", "办{pack}");
+        t.put("sms.BIGGER_PLAN", "改{offer}");
+        Playbook p = new Playbook(t, "X");
+
+        assertThat(p.plan(aCase(Tag.HIGH_TARIFF, offer(GB10, MIN200), "NONE", false, List.of(), false)).sms())
+                .startsWith("办200分钟语音包、10GB流量包");
+        assertThat(p.plan(aCase(Tag.HIGH_TARIFF, planChange(GB10, MIN200), "NONE", false, List.of(), false)).sms())
+                .startsWith("改套餐P88 + 10GB流量包 + 200分钟语音包");
+    }
+
+    @Test
     void silenceNeverUpsells() {
         Care care = playbook.plan(aCase(Tag.HIGH_SILENCE, offer(GB10, null), "NONE", false, List.of("彩铃"), false));
 
@@ -68,6 +90,17 @@ class PlaybookTest {
         assertThat(care.segments()).containsExactly(care.sms());
         assertThat(care.callScript()).hasSize(5).allMatch(s -> !s.isBlank());
         assertThat(care.callScript().get(2)).isEqualTo("办10GB流量包省12.50元");
+        assertThat(care.why()).isEqualTo("3/3个月超流量4–7GB");
+    }
+
+    @Test
+    void explainsEveryReasonOfTheMonths() {
+        var reasons = List.of(new Advice.Reason(Advice.Reason.What.DATA_GB, 2, 3, 1, 5),
+                new Advice.Reason(Advice.Reason.What.VOICE_MIN, 3, 3, 40, 260));
+
+        assertThat(playbook.why(reasons)).isEqualTo("2/3个月超流量1–5GB；3/3个月超通话40–260分钟");
+        assertThat(playbook.why(List.of())).isEmpty();
+        assertThat(playbook.why(List.of(new Advice.Reason(Advice.Reason.What.DATA_GB, 1, 3, 7, 7)))).isEqualTo("1/3个月超流量7GB");
     }
 
     @Test
@@ -111,13 +144,19 @@ class PlaybookTest {
 
     private static Advice offer(Addon data, Addon voice) {
         var o = new Advice.Option(Advice.Kind.BEST_FOR_CUSTOMER, P88, Optional.ofNullable(data), Optional.ofNullable(voice),
-                List.of(1250L), 1250, -1250, false);
+                List.of(1250L), 1250, -1250, false, data == null && voice == null);
         return new Advice(List.of(o), List.of(new Advice.Reason(Advice.Reason.What.DATA_GB, 3, 3, 4, 7)));
+    }
+
+    private static Advice planChange(Addon data, Addon voice) {
+        var o = new Advice.Option(Advice.Kind.BEST_FOR_CUSTOMER, P88, Optional.ofNullable(data), Optional.ofNullable(voice),
+                List.of(1250L), 1250, -1250, false, true);
+        return new Advice(List.of(o), List.of());
     }
 
     private static Advice stay() {
         return new Advice(List.of(new Advice.Option(Advice.Kind.STAY, P88, Optional.empty(), Optional.empty(),
-                List.of(0L), 0, 0, false)), List.of());
+                List.of(0L), 0, 0, false, false)), List.of());
     }
 
     private static Map<String, String> templates() {
@@ -130,6 +169,8 @@ class PlaybookTest {
         t.putAll(Map.of("sms.DATA_PACK", "超出{gb}GB，办{pack}月省{saving}元", "sms.VAS_REVIEW", "{services}未用，可退订",
                 "call.offer.DATA_PACK", "办{pack}省{saving}元", "sms.sender", "【{sender}】", "sms.opt-out", "回T退订",
                 "call.opening", "您好", "call.objection", "objection", "call.closing", "再见"));
+        t.putAll(Map.of("reason.DATA_GB", "{over}/{months}个月超流量{range}GB", "reason.VOICE_MIN",
+                "{over}/{months}个月超通话{least}–{most}分钟", "reason.separator", "；"));
         return t;
     }
 }

@@ -21,8 +21,9 @@ import java.util.Map;
  * Typed configuration ({@code tenure.yaml}, kebab-case keys). Every value has a default; the four-high
  * defaults are those of rules.md §2. A run records the values it used in summary.json.
  */
-public record TenureConfig(FourHigh fourHigh, Ingest ingest, Engine engine, Output output) {
+public record TenureConfig(FourHigh fourHigh, Ingest ingest, Engine engine, Output output, Care care) {
     public TenureConfig {
+        care = care == null ? new Care(null, null, null, null) : care;
         fourHigh = fourHigh == null ? new FourHigh(null, null, null, null, null, null, null, null, null, null, null) : fourHigh;
         ingest = ingest == null ? new Ingest(null, null) : ingest;
         engine = engine == null ? new Engine(null, null, null, null) : engine;
@@ -30,7 +31,7 @@ public record TenureConfig(FourHigh fourHigh, Ingest ingest, Engine engine, Outp
     }
 
     public static TenureConfig defaults() {
-        return new TenureConfig(null, null, null, null);
+        return new TenureConfig(null, null, null, null, null);
     }
 
     /** Loads a YAML file; unknown keys and bad values fail with the key named. */
@@ -84,7 +85,7 @@ public record TenureConfig(FourHigh fourHigh, Ingest ingest, Engine engine, Outp
                     cents(earlyVoiceFeeMin, d.earlyVoiceFeeMinCents(), "four-high.early-voice-fee-min"));
         }
 
-        private static long cents(BigDecimal yuan, long dflt, String key) {
+        static long cents(BigDecimal yuan, long dflt, String key) {
             if (yuan == null) {
                 return dflt;
             }
@@ -170,12 +171,42 @@ public record TenureConfig(FourHigh fourHigh, Ingest ingest, Engine engine, Outp
         }
     }
 
+    /**
+     * Care (plan advisor and playbook): sender named in every SMS (中国联通), texts (a UTF-8 properties file laid over
+     * the playbook of the output language; default none), revenue-band-pct (10: the band offer keeps at least 90 % of
+     * the customer's current spend), stay-margin (5.00 yuan: an offer must save at least this a month on average,
+     * else "stay as you are").
+     */
+    public record Care(String sender, String texts, Integer revenueBandPct, BigDecimal stayMargin) {
+        public Care {
+            sender = sender == null ? "中国联通" : sender.strip();
+            revenueBandPct = revenueBandPct == null ? 10 : revenueBandPct;
+            stayMargin = stayMargin == null ? new BigDecimal("5.00") : stayMargin;
+            if (sender.isEmpty()) {
+                throw new TenureException(ErrorCode.INVALID_CONFIG, "care.sender must name the operator, e.g. 中国联通");
+            }
+            if (revenueBandPct < 0 || revenueBandPct > 100) {
+                throw new TenureException(ErrorCode.INVALID_CONFIG, "care.revenue-band-pct must be 0–100, got " + revenueBandPct);
+            }
+        }
+
+        public io.tenure.core.advice.Advice.Settings settings() {
+            return new io.tenure.core.advice.Advice.Settings(revenueBandPct, FourHigh.cents(stayMargin, 500, "care.stay-margin"));
+        }
+
+        /** The playbook texts file, or null for the defaults. */
+        public Path textsFile() {
+            return texts == null || texts.isBlank() ? null : Path.of(texts);
+        }
+    }
+
     /** The values in force, for summary.json. */
     public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
         var t = fourHigh.thresholds();
         m.put("four-high", t);
         m.put("ingest", ingest);
+        m.put("care", care);
         m.put("engine", Map.of("threads", engine.threads(), "history-months", engine.historyMonths(), "storage", engine.storage()));
         return m;
     }

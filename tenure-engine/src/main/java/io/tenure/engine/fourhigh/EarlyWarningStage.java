@@ -1,6 +1,9 @@
 package io.tenure.engine.fourhigh;
 
 import io.tenure.core.billing.Usage;
+import io.tenure.core.care.Care;
+import io.tenure.core.care.CareCase;
+import io.tenure.core.care.Playbook;
 import io.tenure.core.fourhigh.EarlyWarning;
 import io.tenure.core.fourhigh.EarlyWarningRule;
 import io.tenure.core.fourhigh.MonthToDate;
@@ -18,6 +21,7 @@ import java.util.List;
 
 import static io.tenure.engine.duck.ArrowRows.Type.BIGINT;
 import static io.tenure.engine.duck.ArrowRows.Type.DOUBLE;
+import static io.tenure.engine.duck.ArrowRows.Type.INTEGER;
 import static io.tenure.engine.duck.ArrowRows.Type.VARCHAR;
 
 /**
@@ -28,11 +32,13 @@ public final class EarlyWarningStage {
     private final DuckDBConnection conn;
     private final TariffBook book;
     private final EarlyWarningRule rule;
+    private final Playbook playbook;
 
-    public EarlyWarningStage(DuckDBConnection conn, TariffBook book, EarlyWarningRule rule) {
+    public EarlyWarningStage(DuckDBConnection conn, TariffBook book, EarlyWarningRule rule, Playbook playbook) {
         this.conn = conn;
         this.book = book;
         this.rule = rule;
+        this.playbook = playbook;
     }
 
     /** What was tracked: the latest date d of T's month before T (null when none) and the warnings. */
@@ -43,7 +49,9 @@ public final class EarlyWarningStage {
     private static final List<Column> ROW_COLUMNS = List.of(new Column("sub_idx", BIGINT), new Column("tag", VARCHAR),
             new Column("projected_fee", BIGINT), new Column("mtd_voice_min", BIGINT),
             new Column("mtd_data_micro_mb", BIGINT), new Column("projected_voice_min", DOUBLE),
-            new Column("projected_data_mb", DOUBLE));
+            new Column("projected_data_mb", DOUBLE), new Column("care_action", VARCHAR), new Column("channel", VARCHAR),
+            new Column("contact_allowed", VARCHAR), new Column("sms", VARCHAR), new Column("sms_segments", INTEGER),
+            new Column("call_script", VARCHAR));
 
     public Result run(LocalDate asOf) {
         ArrowRows.createTable(conn, "ew_rows", ROW_COLUMNS);
@@ -56,7 +64,8 @@ public final class EarlyWarningStage {
         }
         LocalDate through = LocalDate.parse(latest);
         int d = through.getDayOfMonth();
-        String sql = "SELECT s.sub_idx, s.plan_id, s.addon_ids, m.voice, m.data, m.sms FROM ("
+        String sql = "SELECT s.sub_idx, s.plan_id, s.addon_ids, m.voice, m.data, m.sms, s.vip_level, "
+                + "s.marketing_consent AND NOT coalesce(s.dnd, false) FROM ("
                 + "SELECT sub_idx, sum(voice_min) AS voice, CAST(sum(data_mb) * 1000000 AS BIGINT) AS data, sum(sms) AS sms "
                 + "FROM usage_daily WHERE " + range + " GROUP BY sub_idx) m "
                 + "JOIN subscribers s ON s.sub_idx = m.sub_idx WHERE s.status = 'ACTIVE' ORDER BY s.sub_idx";
@@ -77,6 +86,15 @@ public final class EarlyWarningStage {
                         out.append(mtd.usage().dataMicroMb());
                         out.append(mtd.projectedVoiceMin());
                         out.append(mtd.projectedDataMb());
+                        // a notice before the bill: service, so it goes to customers who refused marketing too
+                        Care care = playbook.plan(new CareCase(null, null, r.getString(7), 0, false, 0, 0, List.of(), 0,
+                                w.projectedFeeCents(), !r.getBoolean(8)));
+                        out.append(care.action().name());
+                        out.append(care.channel().name());
+                        out.append(care.allowed() ? "Y" : "N");
+                        out.append(care.sms());
+                        out.append(care.segments().size());
+                        out.append(CareColumns.script(care));
                         out.endRow();
                         warnings++;
                     }

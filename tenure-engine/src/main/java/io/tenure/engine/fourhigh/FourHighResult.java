@@ -1,5 +1,9 @@
 package io.tenure.engine.fourhigh;
 
+import io.tenure.core.advice.Advice;
+import io.tenure.core.care.Care;
+import io.tenure.core.care.CareAction;
+import io.tenure.core.care.Channel;
 import io.tenure.core.fourhigh.Level;
 import io.tenure.core.fourhigh.Movement;
 import io.tenure.core.fourhigh.Tag;
@@ -21,6 +25,14 @@ public final class FourHighResult {
     final long[][] statusCounts;  // [tag][NEW, PERSISTENT, ENTERED, STAYED, EXITED]
     final long[] heldLastMonth;   // [tag], among subscribers evaluated in M
     long notEvaluatedInM;
+    final long[] actions = new long[CareAction.values().length];
+    final long[] channels = new long[Channel.values().length];
+    long heldBack;
+    long offered;
+    long savingCents;
+    long revenueChangeCents;
+    long bandOffered;
+    long bandRevenueChangeCents;
 
     private FourHighResult(List<YearMonth> months) {
         this.months = months;
@@ -53,6 +65,32 @@ public final class FourHighResult {
         c[2 + st.movement().ordinal()]++;
     }
 
+    /** One (subscriber, tag) row's care; null for a row that exited. */
+    void cared(Care c) {
+        if (c == null) {
+            return;
+        }
+        actions[c.action().ordinal()]++;
+        channels[c.channel().ordinal()]++;
+        if (!c.allowed()) {
+            heldBack++;
+        }
+    }
+
+    /** The short list of a subscriber made an offer: its average saving counts once per subscriber. */
+    void offered(Advice advice) {
+        var best = advice.options().get(0);
+        offered++;
+        savingCents += best.averageSavingCents();
+        revenueChangeCents += best.revenueChangeCents();
+        if (advice.options().size() > 1) {
+            bandOffered++;
+            bandRevenueChangeCents += advice.options().get(1).revenueChangeCents();
+        } else {
+            bandRevenueChangeCents += best.revenueChangeCents();
+        }
+    }
+
     void heldLastMonth(TagSet m1) {
         for (int t = 0; t < TAGS; t++) {
             if ((m1.bits() & 1 << t) != 0) {
@@ -76,6 +114,18 @@ public final class FourHighResult {
             r.heldLastMonth[t] = heldLastMonth[t] + o.heldLastMonth[t];
         }
         r.notEvaluatedInM = notEvaluatedInM + o.notEvaluatedInM;
+        for (int i = 0; i < actions.length; i++) {
+            r.actions[i] = actions[i] + o.actions[i];
+        }
+        for (int i = 0; i < channels.length; i++) {
+            r.channels[i] = channels[i] + o.channels[i];
+        }
+        r.heldBack = heldBack + o.heldBack;
+        r.offered = offered + o.offered;
+        r.savingCents = savingCents + o.savingCents;
+        r.revenueChangeCents = revenueChangeCents + o.revenueChangeCents;
+        r.bandOffered = bandOffered + o.bandOffered;
+        r.bandRevenueChangeCents = bandRevenueChangeCents + o.bandRevenueChangeCents;
         return r;
     }
 
@@ -106,6 +156,46 @@ public final class FourHighResult {
     /** Subscribers evaluated in M that held the tag in M−1. */
     public long heldLastMonth(Tag tag) {
         return heldLastMonth[tag.ordinal()];
+    }
+
+    /** Rows of M cared for with this action. */
+    public long action(CareAction a) {
+        return actions[a.ordinal()];
+    }
+
+    /** Rows of M whose suggested channel is this. */
+    public long channel(Channel c) {
+        return channels[c.ordinal()];
+    }
+
+    /** Rows whose offer is held back: the customer refused marketing. */
+    public long heldBack() {
+        return heldBack;
+    }
+
+    /** Subscribers offered a plan or pack that saves them money. */
+    public long offered() {
+        return offered;
+    }
+
+    /** The offered customers' average monthly saving, summed. */
+    public long savingCents() {
+        return savingCents;
+    }
+
+    /** The operator's monthly revenue change if every offered customer took the best offer. */
+    public long revenueChangeCents() {
+        return revenueChangeCents;
+    }
+
+    /** Subscribers for whom an offer within the revenue band exists besides the best one. */
+    public long bandOffered() {
+        return bandOffered;
+    }
+
+    /** The revenue change if each offered customer took the band offer where one exists (else the best). */
+    public long bandRevenueChangeCents() {
+        return bandRevenueChangeCents;
     }
 
     /** ACTIVE subscribers without a bill in M: not evaluated (rules §2). */

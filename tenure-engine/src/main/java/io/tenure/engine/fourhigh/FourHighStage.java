@@ -3,7 +3,11 @@ package io.tenure.engine.fourhigh;
 import io.tenure.core.billing.Contract;
 import io.tenure.core.billing.Tariff;
 import io.tenure.core.billing.Usage;
+import io.tenure.core.advice.Advice;
+import io.tenure.core.care.Care;
+import io.tenure.core.care.CareCase;
 import io.tenure.core.fourhigh.FourHighModel;
+import io.tenure.core.fourhigh.Movement;
 import io.tenure.core.fourhigh.MonthFigures;
 import io.tenure.core.fourhigh.MonthlyBill;
 import io.tenure.core.fourhigh.SubscriberMonth;
@@ -46,6 +50,7 @@ public final class FourHighStage {
     private final FourHighModel model;
     private final List<YearMonth> months;
     private final int partitions;
+    private final CareSetup care;
     private List<Tariff> tariffs;
     private List<String> kinds;
     private List<String[]> services;
@@ -55,8 +60,10 @@ public final class FourHighStage {
     /**
      * @param months the months evaluated, ascending; the last is M
      */
-    public FourHighStage(DuckDBConnection conn, TariffBook book, FourHighModel model, List<YearMonth> months, int partitions) {
+    public FourHighStage(DuckDBConnection conn, TariffBook book, FourHighModel model, List<YearMonth> months, int partitions,
+                         CareSetup care) {
         this.conn = conn;
+        this.care = care;
         this.book = book;
         this.model = model;
         this.months = List.copyOf(months);
@@ -113,12 +120,10 @@ public final class FourHighStage {
                 parts.add(pool.submit(() -> runPartition(from, to, progress, out)));
             }
             FourHighResult total = FourHighResult.empty(months);
-            for (Future<FourHighResult> f : parts) {
-                total = total.plus(f.get());
-            }
-            // in sub_idx order, whichever partition finished first
-            for (ArrowRows out : outputs) {
-                out.insertInto(conn, "fh_rows");
+            // in sub_idx order, whichever partition finished first; each range's rows leave memory once inserted
+            for (int i = 0; i < parts.size(); i++) {
+                total = total.plus(parts.get(i).get());
+                outputs.get(i).insertInto(conn, "fh_rows");
             }
             return total;
         } catch (SQLException e) {
@@ -144,7 +149,9 @@ public final class FourHighStage {
         // Four range scans sorted by (sub_idx[, month]) and merge-joined here: no join in the engine.
         // The sort is explicit because concurrent queries do not keep a table's stored order; the merge checks it.
         String subsSql = "SELECT s.sub_idx, t.code, s.activation_date - DATE '1970-01-01', "
-                + "s.contract_end_date - DATE '1970-01-01', CAST(round(coalesce(s.min_spend, 0) * 100) AS BIGINT) "
+                + "s.contract_end_date - DATE '1970-01-01', CAST(round(coalesce(s.min_spend, 0) * 100) AS BIGINT), "
+                + "CAST(coalesce(list_position(" + VIP_LEVELS + ", s.vip_level), 0) AS INTEGER), "
+                + "s.marketing_consent AND NOT coalesce(s.dnd, false) "
                 + "FROM subscribers s JOIN fh_tariffs t ON t.plan_id = s.plan_id AND t.addon_ids IS NOT DISTINCT FROM "
                 + "s.addon_ids AND t.contract_kind IS NOT DISTINCT FROM s.contract_kind WHERE s.status = 'ACTIVE' AND s."
                 + range.strip() + " ORDER BY s.sub_idx";
@@ -239,10 +246,29 @@ public final class FourHighStage {
                 } else {
                     List<TagStatus> statuses = TagHistory.classify(tags[mIdx], m1 < 0 ? null : tags[m1], m2 < 0 ? null : tags[m2]);
                     if (!statuses.isEmpty()) {
-                        MonthFigures f = model.figures(monthInputs[mIdx]);
+                        SubscriberMonth inM = monthInputs[mIdx];
+                        MonthFigures f = model.figures(inM);
+                        int vip = subs.getInt(6);
+                        boolean noMarketing = !subs.getBoolean(7);
+                        Advice advice = null;
+                        boolean offered = false;
                         for (TagStatus st : statuses) {
-                            append(out, sub, st, f);
+                            Care c = null;
+                            if (st.movement() != Movement.EXITED) {
+                                if (advice == null) {
+                                    advice = Advice.of(care.advisor(), tariff, contract, inM.monthEnd(),
+                                            lastThree(monthInputs, m2, m1, mIdx), care.settings());
+                                }
+                                c = care.playbook().plan(CareCase.ofMonth(st.tag(), advice, inM,
+                                        model.thresholds().silenceVasIdleDays(), VIP[vip], false, noMarketing));
+                                offered |= c.offer().isPresent();
+                            }
+                            append(out, sub, st, f, advice, c);
                             result.count(st);
+                            result.cared(c);
+                        }
+                        if (offered) {
+                            result.offered(advice);
                         }
                     }
                     if (m1 >= 0 && tags[m1] != null) {
@@ -257,6 +283,20 @@ public final class FourHighStage {
         }
         return result;
     }
+
+    /** Usage of M−2, M−1 and M, those with a bill: the advisor's months. */
+    private static List<Usage> lastThree(SubscriberMonth[] inputs, int m2, int m1, int m) {
+        List<Usage> out = new ArrayList<>(3);
+        for (int i : new int[]{m2, m1, m}) {
+            if (i >= 0 && inputs[i] != null) {
+                out.add(inputs[i].usage());
+            }
+        }
+        return out;
+    }
+
+    private static final String[] VIP = {"NONE", "SILVER", "GOLD", "DIAMOND"};
+    private static final String VIP_LEVELS = "['SILVER', 'GOLD', 'DIAMOND']";
 
     /** Months as consecutive integers, as the SQL above computes them. */
     private static int monthNo(YearMonth m) {
@@ -320,9 +360,15 @@ public final class FourHighStage {
             new Column("min_spend_topup", BIGINT), new Column("vas_fee", BIGINT), new Column("voice_min", BIGINT),
             new Column("data_micro_mb", BIGINT), new Column("voice_allowance", BIGINT),
             new Column("data_allowance_mb", BIGINT), new Column("best_fit_plan_id", VARCHAR),
-            new Column("best_fit_cost", BIGINT), new Column("idle_vas_count", INTEGER), new Column("idle_vas_fee", BIGINT));
+            new Column("best_fit_cost", BIGINT), new Column("idle_vas_count", INTEGER), new Column("idle_vas_fee", BIGINT),
+            new Column("care_action", VARCHAR), new Column("channel", VARCHAR), new Column("contact_allowed", VARCHAR),
+            new Column("offer_kind", VARCHAR), new Column("offer_plan_id", VARCHAR), new Column("offer_pack_ids", VARCHAR),
+            new Column("offer", VARCHAR), new Column("saving_by_month", VARCHAR), new Column("saving_avg", BIGINT),
+            new Column("revenue_change", BIGINT), new Column("contract_change", VARCHAR), new Column("band_offer", VARCHAR),
+            new Column("band_saving_avg", BIGINT), new Column("reason", VARCHAR), new Column("sms", VARCHAR),
+            new Column("sms_segments", INTEGER), new Column("call_script", VARCHAR));
 
-    private static void append(ArrowRows out, long sub, TagStatus st, MonthFigures f) {
+    private static void append(ArrowRows out, long sub, TagStatus st, MonthFigures f, Advice advice, Care c) {
         out.beginRow();
         out.append(sub);
         out.append(st.tag().name());
@@ -351,6 +397,7 @@ public final class FourHighStage {
         }
         out.append(f.idlePaidVasCount());
         out.append(f.idlePaidVasFee());
+        CareColumns.append(out, advice, c);
         out.endRow();
     }
 

@@ -1,5 +1,7 @@
 package io.tenure.engine.publish;
 
+import io.tenure.core.care.CareAction;
+import io.tenure.core.care.Channel;
 import io.tenure.core.error.ErrorCode;
 import io.tenure.core.error.TenureException;
 import io.tenure.core.fourhigh.Level;
@@ -83,7 +85,9 @@ final class CountyLists {
         vips = strings("SELECT vip_level FROM list_vips ORDER BY no");
         Duck.exec(conn, "CREATE OR REPLACE TABLE list_rows AS SELECT f.city, f.county,"
                 + " CAST(CASE WHEN f.level IS NULL THEN " + ListSheet.EXITED.ordinal() + " ELSE f.tag_order END AS INTEGER) AS sheet, "
-                + ids("f") + ", v.no AS vip_no, p.no AS plan_no, bp.no AS best_fit_plan_no,"
+                + ids("f", "f.offer", "f.reason", "f.contact_allowed") + ", v.no AS vip_no, p.no AS plan_no,"
+                + " bp.no AS best_fit_plan_no, CAST(" + code("f.care_action", CareAction.values()) + " AS INTEGER) AS action_no,"
+                + " CAST(" + code("f.channel", Channel.values()) + " AS INTEGER) AS channel_no, f.saving_avg,"
                 + " CAST(" + code("f.tag", Tag.values()) + " AS INTEGER) AS tag_no,"
                 + " CAST(" + code("f.level", Level.values()) + " AS INTEGER) AS level_no,"
                 + " CAST(" + code("f.movement", Movement.values()) + " AS INTEGER) AS movement_no,"
@@ -93,8 +97,10 @@ final class CountyLists {
                 + " JOIN list_plans p ON p.plan_id = f.plan_id LEFT JOIN list_plans bp ON bp.plan_id = f.best_fit_plan_id"
                 + " ORDER BY f.city, f.county, sheet, f.level_rank, f.prio1 DESC NULLS LAST, f.prio2 DESC NULLS LAST,"
                 + " f.subscriber_id, f.tag_order");
-        Duck.exec(conn, "CREATE OR REPLACE TABLE list_warnings AS SELECT e.city, e.county, " + ids("e")
+        Duck.exec(conn, "CREATE OR REPLACE TABLE list_warnings AS SELECT e.city, e.county, " + ids("e", "NULL", "NULL", "NULL")
                 + ", v.no AS vip_no, p.no AS plan_no, CAST(" + code("e.tag", Tag.values()) + " AS INTEGER) AS tag_no,"
+                + " CAST(" + code("e.care_action", CareAction.values()) + " AS INTEGER) AS action_no,"
+                + " CAST(" + code("e.channel", Channel.values()) + " AS INTEGER) AS channel_no,"
                 + " e.projected_fee, e.projected_data_gb, e.projected_voice_min"
                 + " FROM ew_out e LEFT JOIN list_vips v ON v.vip_level = e.vip_level"
                 + " JOIN list_plans p ON p.plan_id = e.plan_id ORDER BY e.city, e.county, e.projected_fee DESC,"
@@ -185,6 +191,16 @@ final class CountyLists {
     }
 
     private static int width(ListSheet.Col c) {
+        switch (c.field()) {
+            case "sms", "call_script" -> {
+                return 60;
+            }
+            case "offer", "reason" -> {
+                return 30;
+            }
+            default -> {
+            }
+        }
         return c.kind() == CellKind.TEXT && (c.field().equals("plan_name") || c.field().equals("best_fit_plan_name"))
                 ? 22 : c.kind() == CellKind.TEXT ? 14 : 12;
     }
@@ -209,6 +225,13 @@ final class CountyLists {
                     case "msisdn" -> -2;
                     case "customer_name" -> -3;
                     case "account_manager_id" -> -4;
+                    case "offer" -> -5;
+                    case "reason" -> -6;
+                    case "sms" -> -7;
+                    case "call_script" -> -8;
+                    case "contact_allowed" -> -9;
+                    case "care_action" -> r.findColumn("action_no");
+                    case "channel" -> r.findColumn("channel_no");
                     case "tracked_through" -> 0;
                     case "vip_level" -> r.findColumn("vip_no");
                     case "plan_name" -> r.findColumn("plan_no");
@@ -228,7 +251,20 @@ final class CountyLists {
             for (int i = 0; i < v.length; i++) {
                 ListSheet.Col c = cols.get(i);
                 v[i] = switch (c.field()) {
-                    case "subscriber_id", "msisdn", "account_manager_id" -> text(-at[i] - 1);
+                    case "subscriber_id", "msisdn", "account_manager_id", "offer", "reason", "sms", "call_script" ->
+                            text(-at[i] - 1);
+                    case "contact_allowed" -> {
+                        String flag = text(-at[i] - 1);
+                        yield flag == null ? null : messages.get("flag." + flag);
+                    }
+                    case "care_action" -> {
+                        int k = r.getInt(at[i]);
+                        yield r.wasNull() ? null : messages.get("care." + CareAction.values()[k].name());
+                    }
+                    case "channel" -> {
+                        int k = r.getInt(at[i]);
+                        yield r.wasNull() ? null : messages.get("channel." + Channel.values()[k].name());
+                    }
                     case "customer_name" -> Masking.name(text(2));
                     case "tracked_through" -> trackedThrough;
                     case "vip_level" -> {
@@ -267,10 +303,12 @@ final class CountyLists {
         }
     }
 
-    /** SQL: the per-subscriber texts of a row as one value. */
-    private static String ids(String alias) {
+    /** SQL: the per-subscriber texts of a row as one value (offer, reason and flag are SQL expressions). */
+    private static String ids(String alias, String offer, String reason, String allowed) {
         return "concat_ws(chr(31), " + alias + ".subscriber_id, " + alias + ".msisdn, coalesce(" + alias
-                + ".customer_name, chr(30)), coalesce(" + alias + ".account_manager_id, chr(30))) AS ids";
+                + ".customer_name, chr(30)), coalesce(" + alias + ".account_manager_id, chr(30)), coalesce(" + offer
+                + ", chr(30)), coalesce(" + reason + ", chr(30)), coalesce(" + alias + ".sms, chr(30)), coalesce(" + alias
+                + ".call_script, chr(30)), coalesce(" + allowed + ", chr(30))) AS ids";
     }
 
     private List<String> strings(String sql) throws SQLException {

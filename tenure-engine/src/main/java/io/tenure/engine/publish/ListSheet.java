@@ -33,6 +33,16 @@ enum ListSheet {
     static final List<Col> STANDING = List.of(c("list.level", "level_name", CellKind.TEXT),
             c("list.movement", "movement_name", CellKind.TEXT));
     static final Col MANAGER = c("list.account_manager", "account_manager_id", CellKind.TEXT);
+    /** The care of a tag held or warned: playbook action, channel, offer and words (not for tags that exited). */
+    static final List<Col> CARE = List.of(c("list.care_action", "care_action", CellKind.TEXT),
+            c("list.channel", "channel", CellKind.TEXT), c("list.contact_allowed", "contact_allowed", CellKind.TEXT),
+            c("list.offer", "offer", CellKind.TEXT), c("list.saving_avg", "saving_avg", CellKind.MONEY),
+            c("list.reason", "reason", CellKind.TEXT), c("list.sms", "sms", CellKind.TEXT),
+            c("list.call_script", "call_script", CellKind.TEXT));
+    /** The care columns of the early-warning sheet: a notice, no offer. */
+    static final List<Col> NOTICE = List.of(c("list.care_action", "care_action", CellKind.TEXT),
+            c("list.channel", "channel", CellKind.TEXT), c("list.sms", "sms", CellKind.TEXT),
+            c("list.call_script", "call_script", CellKind.TEXT));
 
     private final List<Col> figures;
 
@@ -47,6 +57,11 @@ enum ListSheet {
         }
         all.addAll(figures);
         all.add(MANAGER);
+        if (this == EARLY_WARNING) {
+            all.addAll(NOTICE);
+        } else if (this != EXITED) {
+            all.addAll(CARE);
+        }
         return List.copyOf(all);
     }
 

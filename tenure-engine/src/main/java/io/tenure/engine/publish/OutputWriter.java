@@ -2,6 +2,8 @@ package io.tenure.engine.publish;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tenure.core.care.CareAction;
+import io.tenure.core.care.Channel;
 import io.tenure.core.error.ErrorCode;
 import io.tenure.core.error.TenureException;
 import io.tenure.core.fourhigh.FourHighThresholds;
@@ -18,6 +20,7 @@ import io.tenure.ingest.IngestResult;
 import io.tenure.report.Messages;
 import io.tenure.report.bulletin.Bulletin;
 import io.tenure.report.bulletin.BulletinRenderer;
+import io.tenure.report.bulletin.CareSummary;
 import io.tenure.report.bulletin.CountyTagCount;
 import io.tenure.report.bulletin.EarlyWarningCount;
 import io.tenure.report.bulletin.EarlyWarningSummary;
@@ -117,6 +120,11 @@ public final class OutputWriter {
                 + "CAST((f.domestic - f.best_fit_cost) / 100 AS DECIMAL(18,2)) AS best_fit_saving, "
                 + "CAST(f.min_spend_topup / 100 AS DECIMAL(18,2)) AS min_spend_topup, CAST(f.vas_fee / 100 AS DECIMAL(18,2)) AS vas_fee, "
                 + "f.idle_vas_count, CAST(f.idle_vas_fee / 100 AS DECIMAL(18,2)) AS idle_vas_fee, s.account_manager_id, "
+                + "f.care_action, f.channel, f.contact_allowed, f.offer_kind, f.offer_plan_id, f.offer_pack_ids, f.offer, "
+                + "f.saving_by_month, CAST(f.saving_avg / 100 AS DECIMAL(18,2)) AS saving_avg, "
+                + "CAST(f.revenue_change / 100 AS DECIMAL(18,2)) AS revenue_change, f.contract_change, f.band_offer, "
+                + "CAST(f.band_saving_avg / 100 AS DECIMAL(18,2)) AS band_saving_avg, f.reason, f.sms, f.sms_segments, "
+                + "f.call_script, "
                 + TAG_ORDER.replace("tag", "f.tag") + " AS tag_order, "
                 + "CASE f.level WHEN 'PERSISTENT' THEN 0 WHEN 'NEW' THEN 1 ELSE 2 END AS level_rank, "
                 + "CASE f.tag WHEN 'HIGH_TARIFF' THEN f.tariff_fee WHEN 'HIGH_DATA' THEN f.data_overage_fee "
@@ -133,7 +141,8 @@ public final class OutputWriter {
                 + "CAST(e.projected_voice_min AS DECIMAL(18,1)) AS projected_voice_min, "
                 + "CAST(e.projected_data_mb AS DECIMAL(18,1)) AS projected_data_mb, "
                 + "CAST(e.projected_data_mb / 1024 AS DECIMAL(18,2)) AS projected_data_gb, "
-                + "CAST(e.projected_fee / 100 AS DECIMAL(18,2)) AS projected_fee, s.account_manager_id "
+                + "CAST(e.projected_fee / 100 AS DECIMAL(18,2)) AS projected_fee, s.account_manager_id, e.care_action, e.channel, "
+                + "e.contact_allowed, e.sms, e.sms_segments, e.call_script "
                 + "FROM ew_rows e JOIN subscribers s ON s.sub_idx = e.sub_idx JOIN plans p ON p.plan_id = s.plan_id");
     }
 
@@ -203,7 +212,24 @@ public final class OutputWriter {
         }
         return new Bulletin(o.config().output().province(), o.asOf(), month, runId(ingest), tags, counties, trend,
                 new EarlyWarningSummary(ew.trackedThrough(), ew.daysInMonth(), ewCounts), feeds, fh.evaluated(month),
-                fh.notEvaluatedInM(), thresholdLabels(t));
+                fh.notEvaluatedInM(), thresholdLabels(t), care(fh));
+    }
+
+    private static CareSummary care(FourHighResult fh) {
+        Map<CareAction, Long> actions = new java.util.EnumMap<>(CareAction.class);
+        for (CareAction a : CareAction.values()) {
+            if (fh.action(a) > 0) {
+                actions.put(a, fh.action(a));
+            }
+        }
+        Map<Channel, Long> channels = new java.util.EnumMap<>(Channel.class);
+        for (Channel c : Channel.values()) {
+            if (fh.channel(c) > 0) {
+                channels.put(c, fh.channel(c));
+            }
+        }
+        return new CareSummary(fh.offered(), fh.savingCents(), fh.revenueChangeCents(), fh.bandOffered(),
+                fh.bandRevenueChangeCents(), actions, channels, fh.heldBack());
     }
 
     private Map<String, String> thresholdLabels(FourHighThresholds t) {
@@ -286,6 +312,16 @@ public final class OutputWriter {
             }
         }
         fourHigh.put("held_by_county", byCounty);
+        Map<String, Object> care = new LinkedHashMap<>();
+        care.put("offered", fh.offered());
+        care.put("saving_per_month", BigDecimal.valueOf(fh.savingCents(), 2));
+        care.put("revenue_change_per_month", BigDecimal.valueOf(fh.revenueChangeCents(), 2));
+        care.put("band_offered", fh.bandOffered());
+        care.put("band_revenue_change_per_month", BigDecimal.valueOf(fh.bandRevenueChangeCents(), 2));
+        care.put("held_back", fh.heldBack());
+        care.put("actions", bulletin.care().actions());
+        care.put("channels", bulletin.care().channels());
+        fourHigh.put("care", care);
         s.put("four_high", fourHigh);
         Map<String, Object> early = new LinkedHashMap<>();
         early.put("tracked_through", ew.trackedThrough() == null ? null : ew.trackedThrough().toString());

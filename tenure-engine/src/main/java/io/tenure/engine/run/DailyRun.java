@@ -5,6 +5,7 @@ import io.tenure.core.error.TenureException;
 import io.tenure.core.fourhigh.EarlyWarningRule;
 import io.tenure.core.fourhigh.FourHighModel;
 import io.tenure.engine.duck.Duck;
+import io.tenure.engine.fourhigh.CareSetup;
 import io.tenure.engine.fourhigh.EarlyWarningStage;
 import io.tenure.engine.fourhigh.FourHighResult;
 import io.tenure.engine.fourhigh.FourHighStage;
@@ -58,17 +59,18 @@ public final class DailyRun {
                 TariffBook book = TariffBook.load(conn);
                 var thresholds = o.config().fourHigh().thresholds();
                 var model = new FourHighModel(book.catalog(), thresholds);
+                var care = CareSetup.of(book.catalog(), o.config().care(), o.lang());
 
                 long active = Duck.scalarLong(conn, "SELECT count(*) FROM subscribers WHERE status = 'ACTIVE'");
                 progress.stage("four-high " + m, active);
                 long t0 = System.nanoTime();
-                FourHighResult fh = new FourHighStage(conn, book, model, months, engine.threads()).run(progress::step);
+                FourHighResult fh = new FourHighStage(conn, book, model, months, engine.threads(), care).run(progress::step);
                 progress.done();
                 timings.put("four_high", ms(t0));
 
                 progress.stage("daily tracking", -1);
                 t0 = System.nanoTime();
-                var ew = new EarlyWarningStage(conn, book, new EarlyWarningRule(thresholds)).run(o.asOf());
+                var ew = new EarlyWarningStage(conn, book, new EarlyWarningRule(thresholds), care.playbook()).run(o.asOf());
                 progress.done();
                 timings.put("daily_tracking", ms(t0));
 

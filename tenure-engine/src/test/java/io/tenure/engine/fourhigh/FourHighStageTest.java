@@ -9,6 +9,8 @@ import org.duckdb.DuckDBConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.tenure.engine.config.TenureConfig;
+import io.tenure.report.Lang;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -44,8 +46,8 @@ class FourHighStageTest {
 
     private FourHighResult runStage(int partitions) {
         TariffBook book = TariffBook.load(conn);
-        return new FourHighStage(conn, book, new FourHighModel(book.catalog(), FourHighThresholds.DEFAULTS), sixMonths(), partitions)
-                .run(n -> { });
+        return new FourHighStage(conn, book, new FourHighModel(book.catalog(), FourHighThresholds.DEFAULTS), sixMonths(), partitions,
+                CareSetup.of(book.catalog(), TenureConfig.defaults().care(), Lang.ZH)).run(n -> { });
     }
 
     @Test
@@ -101,5 +103,35 @@ class FourHighStageTest {
             assertThat(exited + stayed).isEqualTo(r.heldLastMonth(t));
             assertThat(Duck.scalarLong(conn, "SELECT count(*) FROM fh_rows WHERE movement = 'EXITED' AND level IS NOT NULL")).isZero();
         }
+    }
+
+    @Test
+    void caresForEveryTagStillHeldWithPublishedOffersOnlyAndOffersHeldBackWithoutConsent() {
+        RandomFeeds.create(conn, 4000, 0.33);
+        FourHighResult r = runStage(2);
+
+        assertThat(Duck.scalarLong(conn, "SELECT count(*) FROM fh_rows WHERE (movement = 'EXITED') = (care_action IS NOT NULL)"))
+                .as("exited rows carry no care, the others do").isZero();
+        assertThat(Duck.scalarLong(conn, "SELECT count(*) FROM fh_rows WHERE care_action IS NOT NULL AND NOT ends_with(sms, '拒收请回复R')"))
+                .isZero();
+        assertThat(Duck.scalarLong(conn, "SELECT count(*) FROM fh_rows f JOIN plans p ON p.plan_id = f.offer_plan_id "
+                + "WHERE f.offer_kind <> 'STAY' AND NOT p.published")).isZero();
+        assertThat(Duck.scalarLong(conn, "SELECT count(*) FROM fh_rows WHERE offer_kind = 'BEST_FOR_CUSTOMER'")).isPositive();
+        assertThat(Duck.scalarLong(conn, "SELECT count(*) FROM fh_rows WHERE tag = 'HIGH_SILENCE' AND offer_plan_id IS NOT NULL"))
+                .as("no upsell to the silent").isZero();
+        assertThat(Duck.scalarLong(conn, "SELECT count(*) FROM fh_rows f JOIN subscribers s ON s.sub_idx = f.sub_idx "
+                + "WHERE f.offer_plan_id IS NOT NULL AND (f.contact_allowed = 'Y') <> (s.marketing_consent AND NOT coalesce(s.dnd, false))"))
+                .isZero();
+        assertThat(Duck.scalarLong(conn, "SELECT count(*) FROM fh_rows f JOIN subscribers s ON s.sub_idx = f.sub_idx "
+                + "WHERE f.care_action IS NOT NULL AND (s.vip_level IN ('GOLD', 'DIAMOND')) <> (f.channel = 'ACCOUNT_MANAGER')")).isZero();
+        assertThat(r.heldBack()).isEqualTo(Duck.scalarLong(conn, "SELECT count(*) FROM fh_rows WHERE contact_allowed = 'N'"))
+                .isPositive();
+        // the bulletin's saving counts each offered subscriber once
+        assertThat(r.offered()).isEqualTo(Duck.scalarLong(conn,
+                "SELECT count(DISTINCT sub_idx) FROM fh_rows WHERE offer_plan_id IS NOT NULL"));
+        assertThat(r.savingCents()).isEqualTo(Duck.scalarLong(conn, "SELECT coalesce(sum(s), 0) FROM (SELECT DISTINCT sub_idx, "
+                + "saving_avg AS s FROM fh_rows WHERE offer_plan_id IS NOT NULL)")).isPositive();
+        assertThat(Duck.scalarLong(conn, "SELECT count(*) FROM fh_rows WHERE offer_plan_id IS NOT NULL AND saving_avg < 500"))
+                .as("an offer saves at least the margin").isZero();
     }
 }

@@ -56,7 +56,8 @@ class DailyRunEndToEndTest {
         }
         List<String> lines = Files.readAllLines(day.resolve("four_high.csv"));
         assertThat(lines.get(0)).startsWith("subscriber_id,msisdn,city,county,tag,level,movement,month")
-                .contains("data_overage_fee", "best_fit_cost", "domestic");
+                .contains("data_overage_fee", "best_fit_cost", "domestic", "care_action", "offer", "saving_avg", "revenue_change",
+                        "reason", "sms", "call_script");
         assertThat(lines).hasSize((int) r.fourHighRows() + 1);
         assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l).contains(",2026-10,"));
         assertThat(lines.stream().filter(l -> l.contains(",EXITED,"))).isNotEmpty()
@@ -87,7 +88,7 @@ class DailyRunEndToEndTest {
         }
 
         assertThat(Files.readString(day.resolve("early_warning.csv"))).startsWith("subscriber_id,msisdn,city,county,tag")
-                .contains("projected_fee");
+                .contains("projected_fee", "care_action", "sms");
         List<String> warnings = Files.readAllLines(day.resolve("early_warning.csv"));
         for (String tag : List.of("HIGH_TARIFF", "HIGH_DATA")) {
             assertThat(warnings.stream().skip(1).filter(l -> l.split(",")[4].equals(tag)).count()).as(tag)
@@ -104,14 +105,37 @@ class DailyRunEndToEndTest {
         }
         assertThat(lists).isNotEmpty();
         long listed = 0;
+        long smsChecked = 0;
         for (Path x : lists) {
             try (var wb = new XSSFWorkbook(x.toFile())) {
                 assertThat(wb.getNumberOfSheets()).isEqualTo(6);
                 assertThat(wb.getSheetName(0)).isEqualTo("高资费");
-                listed += wb.getSheetAt(1).getLastRowNum();
+                var data = wb.getSheetAt(1);
+                listed += data.getLastRowNum();
+                // the care columns: the SMS of each listed customer ends with the opt-out line
+                int smsColumn = -1;
+                int headerRow = -1;
+                for (int h = 0; h <= 3 && smsColumn < 0; h++) {
+                    for (var cell : data.getRow(h)) {
+                        if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && cell.getStringCellValue().equals("短信")) {
+                            smsColumn = cell.getColumnIndex();
+                            headerRow = h;
+                        }
+                    }
+                }
+                assertThat(smsColumn).as("SMS column of " + x).isNotNegative();
+                for (int i = headerRow + 1; i <= data.getLastRowNum(); i++) {
+                    var sms = data.getRow(i).getCell(smsColumn);
+                    if (sms != null) { // null: the "no customer" line of an empty sheet
+                        assertThat(sms.getStringCellValue()).endsWith("拒收请回复R");
+                        smsChecked++;
+                    }
+                }
             }
         }
         assertThat(listed).isPositive();
+        assertThat(smsChecked).isPositive();
+        assertThat(html).contains("月均可省");
     }
 
     @Test
@@ -129,7 +153,7 @@ class DailyRunEndToEndTest {
     void feedsStoredInADatabaseFileGiveTheSameOutputsAsInMemory() throws Exception {
         Path memory = tmp.resolve("out-memory");
         Path disk = tmp.resolve("out-disk");
-        var onDisk = new TenureConfig(null, null, new TenureConfig.Engine(null, null, null, "disk"), null);
+        var onDisk = new TenureConfig(null, null, new TenureConfig.Engine(null, null, null, "disk"), null, null);
         run(data, memory);
         new DailyRun(new RunOptions(data, disk, AS_OF, onDisk, null), Progress.SILENT).run();
         for (String file : List.of("four_high.csv", "early_warning.csv")) {

@@ -29,12 +29,23 @@ import java.util.Set;
  * @param evaluatedSubscribers subscribers evaluated in M
  * @param notEvaluatedNoBill   active subscribers not evaluated for lack of a bill in M
  * @param thresholds           threshold label → value, in display order
+ * @param care                 the care offered to the month's four-high customers
  */
 public record Bulletin(String province, LocalDate asOf, YearMonth month, String runId, List<TagSummary> tags,
                        List<CountyTagCount> counties, List<TrendPoint> trend, EarlyWarningSummary earlyWarnings,
                        List<FeedCount> feeds, long evaluatedSubscribers, long notEvaluatedNoBill,
-                       Map<String, String> thresholds) {
+                       Map<String, String> thresholds, CareSummary care) {
+
+    /** A bulletin without care figures. */
+    public Bulletin(String province, LocalDate asOf, YearMonth month, String runId, List<TagSummary> tags,
+                    List<CountyTagCount> counties, List<TrendPoint> trend, EarlyWarningSummary earlyWarnings,
+                    List<FeedCount> feeds, long evaluatedSubscribers, long notEvaluatedNoBill, Map<String, String> thresholds) {
+        this(province, asOf, month, runId, tags, counties, trend, earlyWarnings, feeds, evaluatedSubscribers, notEvaluatedNoBill,
+                thresholds, CareSummary.NONE);
+    }
+
     public Bulletin {
+        care = care == null ? CareSummary.NONE : care;
         province = Checks.text(province, "bulletin: province");
         runId = Checks.text(runId, "bulletin: run id");
         TenureException.require(asOf != null, "bulletin: as-of date must not be null");

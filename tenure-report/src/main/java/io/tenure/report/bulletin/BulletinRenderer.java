@@ -59,6 +59,7 @@ public final class BulletinRenderer {
         tagSection(h, b, v);
         citySection(h, b, v);
         movementSection(h, v);
+        careSection(h, b);
         trendSection(h, b);
         warningSection(h, b, v);
         qualitySection(h, b);
@@ -234,6 +235,44 @@ public final class BulletinRenderer {
                     .el("td", "n", s.heldLastMonth() == 0 ? none() : Fmt.percent(s.returnToNormalRate())).raw("</tr>\n");
         }
         h.raw("</tbody>\n</table>\n</section>\n");
+    }
+
+    private void careSection(Html h, Bulletin b) {
+        CareSummary c = b.care();
+        section(h, "care", "bulletin.section.care");
+        if (c.rows() == 0) {
+            h.el("p", "empty", m.get("bulletin.care.none")).raw("</section>\n");
+            return;
+        }
+        h.el("p", "lead", m.get("bulletin.care.lead", Fmt.count(c.offered()), Fmt.money(yuan(c.savingCents())),
+                Fmt.money(yuan(c.revenueChangeCents())), Fmt.money(yuan(c.bandRevenueChangeCents())), Fmt.count(c.bandOffered())));
+        h.raw("<table class=\"data\">\n<tbody>\n");
+        careRow(h, "bulletin.care.offered", Fmt.count(c.offered()));
+        careRow(h, "bulletin.care.saving", Fmt.money(yuan(c.savingCents())));
+        careRow(h, "bulletin.care.revenue", Fmt.money(yuan(c.revenueChangeCents())));
+        careRow(h, "bulletin.care.band_revenue", Fmt.money(yuan(c.bandRevenueChangeCents())));
+        careRow(h, "bulletin.care.held_back", Fmt.count(c.heldBack()));
+        h.raw("</tbody>\n</table>\n<table class=\"data\">\n<thead><tr>");
+        th(h, "bulletin.col.care_action", "l");
+        th(h, "bulletin.col.rows", null);
+        h.raw("</tr></thead>\n<tbody>\n");
+        c.actions().forEach((a, n) -> h.raw("<tr>").el("td", "l", m.get("care." + a.name())).el("td", "n", Fmt.count(n))
+                .raw("</tr>\n"));
+        h.raw("</tbody>\n</table>\n<table class=\"data\">\n<thead><tr>");
+        th(h, "bulletin.col.channel", "l");
+        th(h, "bulletin.col.rows", null);
+        h.raw("</tr></thead>\n<tbody>\n");
+        c.channels().forEach((ch, n) -> h.raw("<tr>").el("td", "l", m.get("channel." + ch.name())).el("td", "n", Fmt.count(n))
+                .raw("</tr>\n"));
+        h.raw("</tbody>\n</table>\n</section>\n");
+    }
+
+    private void careRow(Html h, String key, String value) {
+        h.raw("<tr>").el("td", "l", m.get(key)).el("td", "n", value).raw("</tr>\n");
+    }
+
+    private static java.math.BigDecimal yuan(long cents) {
+        return java.math.BigDecimal.valueOf(cents, 2);
     }
 
     private void trendSection(Html h, Bulletin b) {

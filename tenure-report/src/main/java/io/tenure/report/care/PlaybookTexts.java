@@ -2,6 +2,7 @@ package io.tenure.report.care;
 
 import io.tenure.core.error.ErrorCode;
 import io.tenure.core.error.TenureException;
+import io.tenure.report.Lang;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,15 +15,15 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The care playbook's texts: the defaults of a language ({@code zh} or {@code en}), with the operator's own
+ * The care playbook's texts: the defaults of a language, with the operator's own
  * file (same keys, UTF-8 properties) laid over them when given.
  */
 public final class PlaybookTexts {
     private PlaybookTexts() {
     }
 
-    public static Map<String, String> defaults(String lang) {
-        String name = "playbook_" + ("en".equals(lang) ? "en" : "zh") + ".properties";
+    public static Map<String, String> defaults(Lang lang) {
+        String name = "playbook_" + (lang == Lang.EN ? "en" : "zh") + ".properties";
         try (InputStream in = PlaybookTexts.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new TenureException(ErrorCode.INTERNAL, "the default playbook " + name + " is missing from the build");
@@ -34,7 +35,7 @@ public final class PlaybookTexts {
     }
 
     /** The defaults with the operator's texts from {@code file} over them. */
-    public static Map<String, String> withOverrides(String lang, Path file) {
+    public static Map<String, String> withOverrides(Lang lang, Path file) {
         Map<String, String> texts = new HashMap<>(defaults(lang));
         try (InputStream in = Files.newInputStream(file)) {
             texts.putAll(read(in));

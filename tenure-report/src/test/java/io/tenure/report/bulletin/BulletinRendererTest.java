@@ -35,8 +35,11 @@ class BulletinRendererTest {
         assertThat(html).contains("福建四高客户维系通报", "内部资料", "账期", "2025-05", "数据日期", "2025-06-10",
                 "20250610-0200-fj");
         assertThat(html).contains("评估用户数", "四高标签户次", "较上月新进入", "回归正常", "本月按日预警");
-        assertThat(html).contains("一、分标签情况", "二、地市及区县分布", "三、较上月异动", "四、月度趋势",
-                "五、按日跟踪预警", "六、数据质量", "七、判定口径");
+        assertThat(html).contains("一、分标签情况", "二、地市及区县分布", "三、较上月异动", "四、关怀与资费推荐",
+                "五、月度趋势", "六、按日跟踪预警", "七、数据质量", "八、判定口径");
+        // the care: customers offered, their total saving and the revenue effect, in yuan
+        assertThat(html).contains("向 412,305 位四高客户推荐", "月均可省合计 19,876,543.21 元", "-19,876,543.21",
+                "-15,000,000.00", "流量包", "增值业务梳理", "外呼");
         assertThat(html).contains("高资费", "高流量", "高沉默", "高ARPU", "新增", "持续", "新进入", "保持", "回归正常率");
         assertThat(html).contains("<div class=\"kpi-value\">" + Fmt.count(b.evaluatedSubscribers()) + "</div>");
         assertThat(Fmt.count(b.evaluatedSubscribers())).matches("\\d{1,3}(,\\d{3})+");
@@ -51,7 +54,7 @@ class BulletinRendererTest {
         String html = new BulletinRenderer(Lang.EN).render(SampleBulletin.fujian(Lang.EN));
         assertThat(html).contains("<html lang=\"en\">", "Four-high customer retention bulletin: 福建");
         assertThat(html).contains("1. Tags", "2. Cities and counties", "3. Movements since last month",
-                "4. Monthly trend", "5. Daily early warnings", "6. Data quality", "7. Thresholds used");
+                "4. Care and plan advice", "5. Monthly trend", "6. Daily early warnings", "7. Data quality", "8. Thresholds used");
         assertThat(html).contains("Subscribers evaluated", "Tag holdings", "Returned to normal", "Return-to-normal rate",
                 "High tariff", "High data", "High silence", "High ARPU", "Persistent", "Stayed");
         assertThat(html).contains("Tracked through 2025-06-09 (day 9 of 30)", "18,734 more without a bill");

@@ -114,6 +114,8 @@ final class SampleBulletin {
         }
         EarlyWarningSummary ew = new EarlyWarningSummary(LocalDate.of(2025, 6, 9), 30, warnings);
         return new Bulletin("福建", AS_OF, MONTH, "20250610-0200-fj", tags, counties, trend, ew, feeds, evaluated,
-                18_734, thresholds);
+                18_734, thresholds, new CareSummary(412_305, 1_987_654_321L, -1_987_654_321L, 120_000, -1_500_000_000L,
+                java.util.Map.of(io.tenure.core.care.CareAction.DATA_PACK, 300_000L, io.tenure.core.care.CareAction.VAS_REVIEW, 90_000L),
+                java.util.Map.of(io.tenure.core.care.Channel.SMS, 350_000L, io.tenure.core.care.Channel.CALL, 40_000L), 21_000));
     }
 }

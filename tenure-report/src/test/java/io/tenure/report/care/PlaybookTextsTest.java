@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import io.tenure.report.Lang;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,8 +40,8 @@ class PlaybookTextsTest {
     @ParameterizedTest
     @ValueSource(strings = {"zh", "en"})
     void everyActionRendersAnSmsWithinTwoSegmentsEndingWithTheOptOutLine(String lang) {
-        Playbook playbook = new Playbook(PlaybookTexts.defaults(lang), "中国联通");
-        String optOut = lang.equals("zh") ? "回T退订" : "Reply T to opt out";
+        Playbook playbook = new Playbook(PlaybookTexts.defaults(Lang.parse(lang)), "中国联通");
+        String optOut = lang.equals("zh") ? "拒收请回复R" : "Reply R to opt out";
         List<Care> cares = new ArrayList<>();
         for (Tag tag : Arrays.asList(Tag.HIGH_TARIFF, Tag.HIGH_DATA, Tag.HIGH_SILENCE, Tag.HIGH_ARPU, null)) {
             for (Advice advice : List.of(offer(PACK, null), offer(null, VOICE), offer(null, null), stay())) {
@@ -57,29 +58,30 @@ class PlaybookTextsTest {
             assertThat(c.segments()).as(c.action().name()).hasSizeLessThanOrEqualTo(2)
                     .allMatch(s -> s.codePointCount(0, s.length()) <= Playbook.SEGMENT);
             assertThat(c.callScript()).hasSize(5).noneMatch(s -> s.contains("{"));
+            assertThat(c.why()).doesNotContain("{");
         }
     }
 
     @Test
     void anOperatorFileReplacesSomeTextsAndKeepsTheOthers() throws Exception {
         Path file = dir.resolve("playbook.properties");
-        Files.writeString(file, "sms.opt-out=拒收请回复R\n", StandardCharsets.UTF_8);
+        Files.writeString(file, "sms.opt-out=退订请回复TD\n", StandardCharsets.UTF_8);
 
-        var texts = PlaybookTexts.withOverrides("zh", file);
+        var texts = PlaybookTexts.withOverrides(Lang.ZH, file);
 
-        assertThat(texts.get("sms.opt-out")).isEqualTo("拒收请回复R");
-        assertThat(texts.get("sms.sender")).isEqualTo(PlaybookTexts.defaults("zh").get("sms.sender"));
+        assertThat(texts.get("sms.opt-out")).isEqualTo("退订请回复TD");
+        assertThat(texts.get("sms.sender")).isEqualTo(PlaybookTexts.defaults(Lang.ZH).get("sms.sender"));
     }
 
     private static Advice offer(Addon data, Addon voice) {
         var o = new Advice.Option(Advice.Kind.BEST_FOR_CUSTOMER, PLAN, Optional.ofNullable(data), Optional.ofNullable(voice),
-                List.of(2350L, 2600L, 3100L), 2683, -2683, false);
+                List.of(2350L, 2600L, 3100L), 2683, -2683, false, data == null && voice == null);
         return new Advice(List.of(o), List.of(new Advice.Reason(Advice.Reason.What.DATA_GB, 3, 3, 12, 17),
                 new Advice.Reason(Advice.Reason.What.VOICE_MIN, 2, 3, 80, 240)));
     }
 
     private static Advice stay() {
         return new Advice(List.of(new Advice.Option(Advice.Kind.STAY, PLAN, Optional.empty(), Optional.empty(),
-                List.of(0L), 0, 0, false)), List.of());
+                List.of(0L), 0, 0, false, false)), List.of());
     }
 }
