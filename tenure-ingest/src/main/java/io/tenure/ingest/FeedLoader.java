@@ -71,6 +71,15 @@ public final class FeedLoader {
      *                         rejects more than the limit (the rejects table then already holds its rows)
      */
     public IngestResult loadAll(Path dataDir) {
+        return load(dataDir, Contract.FEEDS);
+    }
+
+    /** Loads the tariff catalogue only: the plans and addons feeds, with the same checks and rejects. */
+    public IngestResult loadCatalog(Path dataDir) {
+        return load(dataDir, List.of(Contract.feed(Contract.PLANS), Contract.feed(Contract.ADDONS)));
+    }
+
+    private IngestResult load(Path dataDir, List<Feed> feeds) {
         Objects.requireNonNull(dataDir, "dataDir");
         if (!Files.isDirectory(dataDir)) {
             throw new TenureException(ErrorCode.FEED_MISSING, "the data folder " + dataDir.toAbsolutePath()
@@ -85,7 +94,7 @@ public final class FeedLoader {
                     + " column_name VARCHAR, reason_code VARCHAR, reason VARCHAR, raw VARCHAR)");
             List<FeedReport> reports = new ArrayList<>();
             Supplier<SubscriberIndex> index = new SubscriberIndexOnce();
-            for (Feed feed : Contract.FEEDS) {
+            for (Feed feed : feeds) {
                 reports.add(new FeedLoad(db, options, dataDir, feed, index).run());
             }
             return new IngestResult(reports);

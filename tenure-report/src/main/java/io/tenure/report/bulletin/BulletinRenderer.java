@@ -6,6 +6,8 @@ import io.tenure.core.fourhigh.Movement;
 import io.tenure.core.fourhigh.Tag;
 import io.tenure.report.AtomicFile;
 import io.tenure.report.Lang;
+import io.tenure.report.Html;
+import io.tenure.report.JsonEmbed;
 import io.tenure.report.Messages;
 
 import java.math.BigDecimal;

@@ -1,7 +1,7 @@
-package io.tenure.report.bulletin;
+package io.tenure.report;
 
 /** Minimal HTML building: every text and attribute value passes through {@link #esc(String)}. */
-final class Html {
+public final class Html {
     private final StringBuilder sb = new StringBuilder(1 << 16);
 
     static String esc(String s) {
@@ -21,19 +21,19 @@ final class Html {
     }
 
     /** Appends markup as is (only for fixed markup and already escaped text). */
-    Html raw(String markup) {
+    public Html raw(String markup) {
         sb.append(markup);
         return this;
     }
 
     /** Appends escaped text. */
-    Html text(String text) {
+    public Html text(String text) {
         sb.append(esc(text));
         return this;
     }
 
     /** Appends {@code <tag class="cls">text</tag>} with the text escaped. */
-    Html el(String tag, String cls, String text) {
+    public Html el(String tag, String cls, String text) {
         sb.append('<').append(tag);
         if (cls != null && !cls.isEmpty()) {
             sb.append(" class=\"").append(esc(cls)).append('"');

@@ -1,4 +1,4 @@
-package io.tenure.report.bulletin;
+package io.tenure.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;
@@ -12,7 +12,7 @@ import io.tenure.core.error.TenureException;
  * U+2028/U+2029 are written as JSON Unicode escapes (backslash, u, four hex digits), so no data value
  * can close the script element ({@code </script>}) or open a comment ({@code <!--}).
  */
-final class JsonEmbed {
+public final class JsonEmbed {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     static {
@@ -22,7 +22,7 @@ final class JsonEmbed {
     private JsonEmbed() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
