@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,7 +34,11 @@ public final class Playbook {
     public static final int SEGMENT = 70;
     static final int CONCATENATED_SEGMENT = 67;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z-]+)}");
+    private static final Set<String> CARE_VALUES = Set.of("sender", "saving", "plan", "pack", "offer", "gb", "minutes",
+            "unused-minutes", "unused-gb", "services", "fee");
+    private static final Set<String> REASON_VALUES = Set.of("over", "months", "least", "most", "range");
     private final Map<String, String> templates;
+    private final Map<String, Template> compiled;
     private final String sender;
 
     public Playbook(Map<String, String> templates, String sender) {
@@ -48,6 +53,9 @@ public final class Playbook {
                 "reason.DATA_GB", "reason.VOICE_MIN", "reason.separator")) {
             template(k);
         }
+        Map<String, Template> parsed = new java.util.HashMap<>();
+        this.templates.forEach((k, t) -> parsed.put(k, Template.parse(k, t, k.startsWith("reason.") ? REASON_VALUES : CARE_VALUES)));
+        this.compiled = Map.copyOf(parsed);
     }
 
     /** The care for one case. */
@@ -152,7 +160,7 @@ public final class Playbook {
     }
 
     private static String yuan(long cents) {
-        return cents % 100 == 0 ? String.valueOf(cents / 100) : String.format(Locale.ROOT, "%.2f", cents / 100.0);
+        return cents % 100 == 0 ? String.valueOf(cents / 100) : java.math.BigDecimal.valueOf(cents, 2).toPlainString();
     }
 
     private String template(String key) {
@@ -165,18 +173,34 @@ public final class Playbook {
     }
 
     private String render(String key, Map<String, String> values) {
-        Matcher m = PLACEHOLDER.matcher(template(key));
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = values.get(m.group(1));
-            if (value == null) {
-                throw new TenureException(io.tenure.core.error.ErrorCode.INVALID_CONFIG, "the playbook text " + key
-                        + " uses {" + m.group(1) + "}, which is not a placeholder; see Playbook for the list");
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        Template t = compiled.get(key);
+        StringBuilder out = new StringBuilder(96);
+        for (int i = 0; i < t.names.length; i++) {
+            out.append(t.literals[i]);
+            out.append(values.get(t.names[i]));
         }
-        m.appendTail(out);
-        return out.toString();
+        return out.append(t.literals[t.names.length]).toString();
+    }
+
+    /** A text cut at its placeholders once, so that rendering is appending. */
+    private record Template(String[] literals, String[] names) {
+        static Template parse(String key, String text, Set<String> known) {
+            Matcher m = PLACEHOLDER.matcher(text);
+            List<String> literals = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            int at = 0;
+            while (m.find()) {
+                if (!known.contains(m.group(1))) {
+                    throw new TenureException(io.tenure.core.error.ErrorCode.INVALID_CONFIG, "the playbook text " + key
+                            + " uses {" + m.group(1) + "}, which is not a placeholder; use one of " + new java.util.TreeSet<>(known));
+                }
+                literals.add(text.substring(at, m.start()));
+                names.add(m.group(1));
+                at = m.end();
+            }
+            literals.add(text.substring(at));
+            return new Template(literals.toArray(String[]::new), names.toArray(String[]::new));
+        }
     }
 
     /** One segment of up to 70 characters, or segments of 67 when longer (concatenated SMS). */
