@@ -99,8 +99,12 @@ public final class PlanAdvisor {
         TenureException.require(!months.isEmpty(), "the advisor needs at least one month of usage");
         boolean floor = contract.kind() == ContractKind.MIN_SPEND && contract.activeOn(date);
         long minSpend = floor ? contract.minSpendCents() : 0;
+        int n = months.size();
         Combination best = null;
         for (Plan p : plans) {
+            if (best != null && n * Math.max(p.monthlyFeeCents(), minSpend) >= best.totalCents()) {
+                break; // by fee: no later plan can cost less
+            }
             if (!contract.allowsPlan(p, current, date)) {
                 continue;
             }
