@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code sms.<ACTION>}: the SMS body; {@code sms.sender} and {@code sms.opt-out} are appended to every SMS;</li>
  *   <li>{@code call.opening}, {@code call.needs.<ACTION>}, {@code call.offer.<ACTION>}, {@code call.objection},
- *       {@code call.closing}: the five parts of the agent's script;</li>
+ *       {@code call.closing}: the five parts of the agent's script (opening, objection and closing are the same for
+ *       every customer and may use {@code {sender}} only);</li>
  *   <li>{@code reason.DATA_GB}, {@code reason.VOICE_MIN}: why, from the customer's months, with {@code over},
  *       {@code months}, {@code least}, {@code most}, {@code range} (least–most, or one number when equal) (e.g. 3 of 3 months over the data allowance by 4–7 GB).</li>
  * </ul>
@@ -37,6 +38,8 @@ public final class Playbook {
     private static final Set<String> CARE_VALUES = Set.of("sender", "saving", "plan", "pack", "offer", "gb", "minutes",
             "unused-minutes", "unused-gb", "services", "fee");
     private static final Set<String> REASON_VALUES = Set.of("over", "months", "least", "most", "range");
+    /** The parts of the call script that are the same for every customer: they may use {sender} only. */
+    private static final List<String> COMMON_PARTS = List.of("call.opening", "call.objection", "call.closing");
     private final Map<String, String> templates;
     private final Map<String, Template> compiled;
     private final String sender;
@@ -54,7 +57,8 @@ public final class Playbook {
             template(k);
         }
         Map<String, Template> parsed = new java.util.HashMap<>();
-        this.templates.forEach((k, t) -> parsed.put(k, Template.parse(k, t, k.startsWith("reason.") ? REASON_VALUES : CARE_VALUES)));
+        this.templates.forEach((k, t) -> parsed.put(k, Template.parse(k, t, k.startsWith("reason.") ? REASON_VALUES
+                : COMMON_PARTS.contains(k) ? Set.of("sender") : CARE_VALUES)));
         this.compiled = Map.copyOf(parsed);
     }
 
@@ -71,6 +75,15 @@ public final class Playbook {
         // an offer is marketing: not for customers who refused it; a notice or a reminder is service
         boolean allowed = !(c.doNotDisturb() && action.carriesOffer());
         return new Care(action, offer, channel, sms, segments(sms), script, allowed, why(c.reasons()));
+    }
+
+    /**
+     * Opening, objection handling and closing: the parts of every call script that do not depend on the customer
+     * (published once beside the lists, where each row carries its needs and offer).
+     */
+    public List<String> commonScript() {
+        Map<String, String> v = Map.of("sender", sender);
+        return COMMON_PARTS.stream().map(k -> render(k, v)).toList();
     }
 
     /** The reasons in words, joined by {@code reason.separator}; empty when the months show none. */

@@ -134,6 +134,14 @@ class PlaybookTest {
                 List.of(), false))).hasMessageContaining("{price}");
     }
 
+    @Test
+    void theCommonPartsOfTheScriptMayNameTheSenderOnly() {
+        assertThat(playbook.commonScript()).containsExactly("您好", "objection", "再见");
+        Map<String, String> t = templates();
+        t.put("call.opening", "您好，为您节省{saving}元");
+        assertThatThrownBy(() -> new Playbook(t, "X")).hasMessageContaining("call.opening").hasMessageContaining("{saving}");
+    }
+
     private static CareAction action(Tag tag, Advice advice, long roaming, List<String> idle) {
         return Playbook.action(new CareCase(tag, advice, "NONE", 5000, false, 0, 0, idle, roaming, 0, false));
     }

@@ -12,9 +12,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** The care columns of a four-high row: the playbook's action, channel and words, and the advisor's offer. */
-public final class CareColumns {
+final class CareColumns {
     /** Columns {@link #append} writes. */
-    static final int COUNT = 17;
+    static final int COUNT = 18;
 
     private CareColumns() {
     }
@@ -62,16 +62,14 @@ public final class CareColumns {
         out.append(c.why());
         out.append(c.sms());
         out.append(c.segments().size());
-        out.append(script(c));
+        appendScript(out, c);
     }
 
-    /** The five parts of the call script on one line (CSV readers that go by line keep working); lists split them again. */
-    static String script(Care c) {
-        return String.join(SCRIPT_SEPARATOR, c.callScript());
+    /** The customer's own parts of the call script: needs and offer (the common parts are published once). */
+    static void appendScript(ArrowRows out, Care c) {
+        out.append(c.callScript().get(1));
+        out.append(c.callScript().get(2));
     }
-
-    /** Between the parts of the call script in the outputs. */
-    public static final String SCRIPT_SEPARATOR = " | ";
 
     private static Stream<Addon> packs(Advice.Option o) {
         return Stream.concat(o.dataPack().stream(), o.voicePack().stream());

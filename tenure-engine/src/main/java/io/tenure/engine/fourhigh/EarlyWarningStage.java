@@ -51,7 +51,7 @@ public final class EarlyWarningStage {
             new Column("mtd_data_micro_mb", BIGINT), new Column("projected_voice_min", DOUBLE),
             new Column("projected_data_mb", DOUBLE), new Column("care_action", VARCHAR), new Column("channel", VARCHAR),
             new Column("contact_allowed", VARCHAR), new Column("sms", VARCHAR), new Column("sms_segments", INTEGER),
-            new Column("call_script", VARCHAR));
+            new Column("call_needs", VARCHAR), new Column("call_offer", VARCHAR));
 
     public Result run(LocalDate asOf) {
         ArrowRows.createTable(conn, "ew_rows", ROW_COLUMNS);
@@ -94,7 +94,7 @@ public final class EarlyWarningStage {
                         out.append(care.allowed() ? "Y" : "N");
                         out.append(care.sms());
                         out.append(care.segments().size());
-                        out.append(CareColumns.script(care));
+                        CareColumns.appendScript(out, care);
                         out.endRow();
                         warnings++;
                     }

@@ -366,7 +366,8 @@ public final class FourHighStage {
             new Column("offer", VARCHAR), new Column("saving_by_month", VARCHAR), new Column("saving_avg", BIGINT),
             new Column("revenue_change", BIGINT), new Column("contract_change", VARCHAR), new Column("band_offer", VARCHAR),
             new Column("band_saving_avg", BIGINT), new Column("reason", VARCHAR), new Column("sms", VARCHAR),
-            new Column("sms_segments", INTEGER), new Column("call_script", VARCHAR));
+            new Column("sms_segments", INTEGER), new Column("call_needs", VARCHAR),
+            new Column("call_offer", VARCHAR));
 
     private static void append(ArrowRows out, long sub, TagStatus st, MonthFigures f, Advice advice, Care c) {
         out.beginRow();

@@ -58,11 +58,13 @@ final class CountyLists {
     private final LocalDate trackedThrough;
     private final int threads;
     private final Progress progress;
+    private final List<String> commonScript;
     private List<String> plans;
     private List<String> vips;
 
     CountyLists(DuckDBConnection conn, Path dir, Lang lang, LocalDate asOf, YearMonth month, LocalDate trackedThrough,
-                int threads, Progress progress) {
+                int threads, Progress progress, List<String> commonScript) {
+        this.commonScript = List.copyOf(commonScript);
         this.conn = conn;
         this.dir = dir;
         this.lang = lang;
@@ -161,6 +163,7 @@ final class CountyLists {
                 Cursor fhCursor = new Cursor(fh);
                 Cursor ewCursor = new Cursor(ew);
                 int sheetCol = fh.findColumn("sheet");
+                script(w);
                 for (ListSheet sheet : ListSheet.values()) {
                     w.startSheet(spec(sheet, city, county));
                     List<ListSheet.Col> cols = sheet.columns();
@@ -181,6 +184,18 @@ final class CountyLists {
         }
     }
 
+    /** The call script's parts that are the same for every customer, once, before the lists whose rows carry the rest. */
+    private void script(CountyListWriter w) {
+        String name = messages.get("sheet.SCRIPT");
+        w.startSheet(new SheetSpec(name, name, List.of(new ColumnSpec(messages.get("list.script_part"), CellKind.TEXT, 14),
+                new ColumnSpec(messages.get("list.script_text"), CellKind.TEXT, 90))));
+        w.addRow(messages.get("script.opening"), commonScript.get(0));
+        w.addRow(messages.get("list.call_needs"), messages.get("script.per_row"));
+        w.addRow(messages.get("list.call_offer"), messages.get("script.per_row"));
+        w.addRow(messages.get("script.objection"), commonScript.get(1));
+        w.addRow(messages.get("script.closing"), commonScript.get(2));
+    }
+
     private SheetSpec spec(ListSheet sheet, String city, String county) {
         List<ColumnSpec> cols = new ArrayList<>();
         for (ListSheet.Col c : sheet.columns()) {
@@ -192,7 +207,7 @@ final class CountyLists {
 
     private static int width(ListSheet.Col c) {
         switch (c.field()) {
-            case "sms", "call_script" -> {
+            case "sms", "call_needs", "call_offer" -> {
                 return 60;
             }
             case "offer", "reason" -> {
@@ -228,7 +243,8 @@ final class CountyLists {
                     case "offer" -> -5;
                     case "reason" -> -6;
                     case "sms" -> -7;
-                    case "call_script" -> -8;
+                    case "call_needs" -> -8;
+                    case "call_offer" -> -10;
                     case "contact_allowed" -> -9;
                     case "care_action" -> r.findColumn("action_no");
                     case "channel" -> r.findColumn("channel_no");
@@ -251,7 +267,7 @@ final class CountyLists {
             for (int i = 0; i < v.length; i++) {
                 ListSheet.Col c = cols.get(i);
                 v[i] = switch (c.field()) {
-                    case "subscriber_id", "msisdn", "account_manager_id", "offer", "reason", "sms", "call_script" ->
+                    case "subscriber_id", "msisdn", "account_manager_id", "offer", "reason", "sms", "call_needs", "call_offer" ->
                             text(-at[i] - 1);
                     case "contact_allowed" -> {
                         String flag = text(-at[i] - 1);
@@ -308,7 +324,7 @@ final class CountyLists {
         return "concat_ws(chr(31), " + alias + ".subscriber_id, " + alias + ".msisdn, coalesce(" + alias
                 + ".customer_name, chr(30)), coalesce(" + alias + ".account_manager_id, chr(30)), coalesce(" + offer
                 + ", chr(30)), coalesce(" + reason + ", chr(30)), coalesce(" + alias + ".sms, chr(30)), coalesce(" + alias
-                + ".call_script, chr(30)), coalesce(" + allowed + ", chr(30))) AS ids";
+                + ".call_needs, chr(30)), coalesce(" + allowed + ", chr(30)), coalesce(" + alias + ".call_offer, chr(30))) AS ids";
     }
 
     private List<String> strings(String sql) throws SQLException {

@@ -38,11 +38,11 @@ enum ListSheet {
             c("list.channel", "channel", CellKind.TEXT), c("list.contact_allowed", "contact_allowed", CellKind.TEXT),
             c("list.offer", "offer", CellKind.TEXT), c("list.saving_avg", "saving_avg", CellKind.MONEY),
             c("list.reason", "reason", CellKind.TEXT), c("list.sms", "sms", CellKind.TEXT),
-            c("list.call_script", "call_script", CellKind.TEXT));
+            c("list.call_needs", "call_needs", CellKind.TEXT), c("list.call_offer", "call_offer", CellKind.TEXT));
     /** The care columns of the early-warning sheet: a notice, no offer. */
     static final List<Col> NOTICE = List.of(c("list.care_action", "care_action", CellKind.TEXT),
             c("list.channel", "channel", CellKind.TEXT), c("list.sms", "sms", CellKind.TEXT),
-            c("list.call_script", "call_script", CellKind.TEXT));
+            c("list.call_needs", "call_needs", CellKind.TEXT), c("list.call_offer", "call_offer", CellKind.TEXT));
 
     private final List<Col> figures;
 

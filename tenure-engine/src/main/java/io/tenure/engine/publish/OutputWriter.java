@@ -73,8 +73,8 @@ public final class OutputWriter {
     }
 
     /** Writes everything; returns the number of four-high rows. */
-    public long writeAll(IngestResult ingest, FourHighResult fh, EarlyWarningStage.Result ew, FourHighThresholds t)
-            throws IOException, SQLException {
+    public long writeAll(IngestResult ingest, FourHighResult fh, EarlyWarningStage.Result ew, FourHighThresholds t,
+                         List<String> commonScript) throws IOException, SQLException {
         progress.stage("write outputs", -1);
         long t0 = System.nanoTime();
         createViews(ew);
@@ -92,8 +92,8 @@ public final class OutputWriter {
         long counties = Duck.scalarLong(conn, "SELECT count(*) FROM (SELECT DISTINCT city, county FROM subscribers WHERE status = 'ACTIVE')");
         progress.stage("county lists", counties);
         t0 = System.nanoTime();
-        new CountyLists(conn, dir, o.lang(), o.asOf(), month, ew.trackedThrough(), o.config().engine().threads(), progress)
-                .write();
+        new CountyLists(conn, dir, o.lang(), o.asOf(), month, ew.trackedThrough(), o.config().engine().threads(), progress,
+                commonScript).write();
         timings.put("write_lists", ms(t0));
         progress.done();
 
@@ -101,7 +101,7 @@ public final class OutputWriter {
         Bulletin bulletin = bulletin(ingest, fh, ew, t);
         new BulletinRenderer(o.lang()).write(bulletin, dir.resolve("report.html"));
         timings.put("write_report", ms(t0));
-        writeSummary(ingest, fh, ew, t, bulletin, rows);
+        writeSummary(ingest, fh, ew, t, bulletin, rows, commonScript);
         return rows;
     }
 
@@ -124,7 +124,7 @@ public final class OutputWriter {
                 + "f.saving_by_month, CAST(f.saving_avg / 100 AS DECIMAL(18,2)) AS saving_avg, "
                 + "CAST(f.revenue_change / 100 AS DECIMAL(18,2)) AS revenue_change, f.contract_change, f.band_offer, "
                 + "CAST(f.band_saving_avg / 100 AS DECIMAL(18,2)) AS band_saving_avg, f.reason, f.sms, f.sms_segments, "
-                + "f.call_script, "
+                + "f.call_needs, f.call_offer, "
                 + TAG_ORDER.replace("tag", "f.tag") + " AS tag_order, "
                 + "CASE f.level WHEN 'PERSISTENT' THEN 0 WHEN 'NEW' THEN 1 ELSE 2 END AS level_rank, "
                 + "CASE f.tag WHEN 'HIGH_TARIFF' THEN f.tariff_fee WHEN 'HIGH_DATA' THEN f.data_overage_fee "
@@ -142,7 +142,7 @@ public final class OutputWriter {
                 + "CAST(e.projected_data_mb AS DECIMAL(18,1)) AS projected_data_mb, "
                 + "CAST(e.projected_data_mb / 1024 AS DECIMAL(18,2)) AS projected_data_gb, "
                 + "CAST(e.projected_fee / 100 AS DECIMAL(18,2)) AS projected_fee, s.account_manager_id, e.care_action, e.channel, "
-                + "e.contact_allowed, e.sms, e.sms_segments, e.call_script "
+                + "e.contact_allowed, e.sms, e.sms_segments, e.call_needs, e.call_offer "
                 + "FROM ew_rows e JOIN subscribers s ON s.sub_idx = e.sub_idx JOIN plans p ON p.plan_id = s.plan_id");
     }
 
@@ -264,7 +264,7 @@ public final class OutputWriter {
     }
 
     private void writeSummary(IngestResult ingest, FourHighResult fh, EarlyWarningStage.Result ew, FourHighThresholds t,
-                              Bulletin bulletin, long rows) throws IOException {
+                              Bulletin bulletin, long rows, List<String> commonScript) throws IOException {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("run_id", bulletin.runId());
         s.put("as_of", o.asOf().toString());
@@ -321,6 +321,8 @@ public final class OutputWriter {
         care.put("held_back", fh.heldBack());
         care.put("actions", bulletin.care().actions());
         care.put("channels", bulletin.care().channels());
+        care.put("call_script_common", Map.of("opening", commonScript.get(0), "objection", commonScript.get(1),
+                "closing", commonScript.get(2)));
         fourHigh.put("care", care);
         s.put("four_high", fourHigh);
         Map<String, Object> early = new LinkedHashMap<>();

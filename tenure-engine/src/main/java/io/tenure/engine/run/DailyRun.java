@@ -75,7 +75,7 @@ public final class DailyRun {
                 timings.put("daily_tracking", ms(t0));
 
                 var writer = new OutputWriter(conn, staging, o, m, timings, progress);
-                long rows = writer.writeAll(ingest, fh, ew, thresholds);
+                long rows = writer.writeAll(ingest, fh, ew, thresholds, care.playbook().commonScript());
                 result = new RunResult(publisher.target(), o.asOf(), m, ingest, fh, ew, rows, Map.copyOf(timings));
             } catch (java.sql.SQLException e) {
                 throw new TenureException(ErrorCode.ENGINE_FAILURE, "embedded engine failed: " + e.getMessage(), e);

@@ -57,7 +57,7 @@ class DailyRunEndToEndTest {
         List<String> lines = Files.readAllLines(day.resolve("four_high.csv"));
         assertThat(lines.get(0)).startsWith("subscriber_id,msisdn,city,county,tag,level,movement,month")
                 .contains("data_overage_fee", "best_fit_cost", "domestic", "care_action", "offer", "saving_avg", "revenue_change",
-                        "reason", "sms", "call_script");
+                        "reason", "sms", "call_needs", "call_offer");
         assertThat(lines).hasSize((int) r.fourHighRows() + 1);
         assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l).contains(",2026-10,"));
         assertThat(lines.stream().filter(l -> l.contains(",EXITED,"))).isNotEmpty()
@@ -108,9 +108,10 @@ class DailyRunEndToEndTest {
         long smsChecked = 0;
         for (Path x : lists) {
             try (var wb = new XSSFWorkbook(x.toFile())) {
-                assertThat(wb.getNumberOfSheets()).isEqualTo(6);
-                assertThat(wb.getSheetName(0)).isEqualTo("高资费");
-                var data = wb.getSheetAt(1);
+                assertThat(wb.getNumberOfSheets()).isEqualTo(7);
+                assertThat(wb.getSheetName(0)).isEqualTo("外呼话术");
+                assertThat(wb.getSheetName(1)).isEqualTo("高资费");
+                var data = wb.getSheetAt(2);
                 listed += data.getLastRowNum();
                 // the care columns: the SMS of each listed customer ends with the opt-out line
                 int smsColumn = -1;
