@@ -21,8 +21,10 @@ import java.util.Map;
  * Typed configuration ({@code tenure.yaml}, kebab-case keys). Every value has a default; the four-high
  * defaults are those of rules.md §2. A run records the values it used in summary.json.
  */
-public record TenureConfig(FourHigh fourHigh, Ingest ingest, Engine engine, Output output, Care care) {
+public record TenureConfig(FourHigh fourHigh, Ingest ingest, Engine engine, Output output, Care care, Model model) {
     public TenureConfig {
+        model = model == null ? new Model(null, null, null, null, null, null, null, null, null, null, null, null, null, null)
+                : model;
         care = care == null ? new Care(null, null, null, null) : care;
         fourHigh = fourHigh == null ? new FourHigh(null, null, null, null, null, null, null, null, null, null, null) : fourHigh;
         ingest = ingest == null ? new Ingest(null, null) : ingest;
@@ -31,7 +33,7 @@ public record TenureConfig(FourHigh fourHigh, Ingest ingest, Engine engine, Outp
     }
 
     public static TenureConfig defaults() {
-        return new TenureConfig(null, null, null, null, null);
+        return new TenureConfig(null, null, null, null, null, null);
     }
 
     /** Loads a YAML file; unknown keys and bad values fail with the key named. */
@@ -197,6 +199,42 @@ public record TenureConfig(FourHigh fourHigh, Ingest ingest, Engine engine, Outp
         /** The playbook texts file, or null for the defaults. */
         public Path textsFile() {
             return texts == null || texts.isBlank() ? null : Path.of(texts);
+        }
+    }
+
+    /**
+     * Port-out model: path (a saved model folder; when set, the daily run scores every active subscriber), training
+     * settings (max-rounds 2000, early-stopping-rounds 100, validation-share 0.2, eta 0.03, max-depth 6,
+     * min-child-weight 1, subsample 0.8, colsample 0.8, lambda 1, balance-classes false, seed 20191127) and the risk
+     * bands (high-risk 0.5, medium-risk 0.2: calibrated probability of porting out within 90 days).
+     */
+    public record Model(String path, Integer maxRounds, Integer earlyStoppingRounds, Double validationShare, Double eta,
+                        Integer maxDepth, Double minChildWeight, Double subsample, Double colsample, Double lambda,
+                        Boolean balanceClasses, Long seed, Double highRisk, Double mediumRisk) {
+        public io.tenure.model.TrainConfig training() {
+            var d = io.tenure.model.TrainConfig.DEFAULTS;
+            return new io.tenure.model.TrainConfig(maxRounds == null ? d.maxRounds() : maxRounds,
+                    earlyStoppingRounds == null ? d.earlyStoppingRounds() : earlyStoppingRounds,
+                    validationShare == null ? d.validationShare() : validationShare, eta == null ? d.eta() : eta,
+                    maxDepth == null ? d.maxDepth() : maxDepth, minChildWeight == null ? d.minChildWeight() : minChildWeight,
+                    subsample == null ? d.subsample() : subsample, colsample == null ? d.colsample() : colsample,
+                    lambda == null ? d.lambda() : lambda, balanceClasses == null ? d.balanceClasses() : balanceClasses,
+                    seed == null ? d.seed() : seed, 0);
+        }
+
+        public io.tenure.core.risk.RiskBands bands() {
+            var d = io.tenure.core.risk.RiskBands.DEFAULTS;
+            try {
+                return new io.tenure.core.risk.RiskBands(highRisk == null ? d.high() : highRisk,
+                        mediumRisk == null ? d.medium() : mediumRisk);
+            } catch (TenureException e) {
+                throw new TenureException(ErrorCode.INVALID_CONFIG, "model.high-risk and model.medium-risk: " + e.getMessage());
+            }
+        }
+
+        /** The saved model to score with, or null. */
+        public Path modelDir() {
+            return path == null || path.isBlank() ? null : Path.of(path);
         }
     }
 

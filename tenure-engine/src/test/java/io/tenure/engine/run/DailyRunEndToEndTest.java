@@ -154,7 +154,7 @@ class DailyRunEndToEndTest {
     void feedsStoredInADatabaseFileGiveTheSameOutputsAsInMemory() throws Exception {
         Path memory = tmp.resolve("out-memory");
         Path disk = tmp.resolve("out-disk");
-        var onDisk = new TenureConfig(null, null, new TenureConfig.Engine(null, null, null, "disk"), null, null);
+        var onDisk = new TenureConfig(null, null, new TenureConfig.Engine(null, null, null, "disk"), null, null, null);
         run(data, memory);
         new DailyRun(new RunOptions(data, disk, AS_OF, onDisk, null), Progress.SILENT).run();
         for (String file : List.of("four_high.csv", "early_warning.csv")) {

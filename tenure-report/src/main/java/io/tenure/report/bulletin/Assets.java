@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Static files inlined into the bulletin: the ECharts library from its webjar, the stylesheet and the chart script. */
-final class Assets {
+public final class Assets {
     private static final String WEBJAR_POM = "/META-INF/maven/org.webjars.npm/echarts/pom.properties";
     private static final Pattern SCRIPT_END = Pattern.compile("</(script)", Pattern.CASE_INSENSITIVE);
 
@@ -19,7 +19,7 @@ final class Assets {
     }
 
     /** The minified ECharts library, made safe to inline in a script element. */
-    static String echarts() {
+    public static String echarts() {
         return Lazy.ECHARTS;
     }
 
