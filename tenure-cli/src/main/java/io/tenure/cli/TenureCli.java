@@ -15,6 +15,8 @@ public final class TenureCli {
         // the spreadsheet library logs through Log4j; without a provider it would complain on stderr
         System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
         System.setProperty("log4j2.simplelogLevel", "ERROR");
+        // XGBoost4J logs every boosting round through commons-logging; the commands print their own summary
+        System.setProperty("org.apache.commons.logging.Log", "org.apache.commons.logging.impl.NoOpLog");
         System.exit(execute(args));
     }
 

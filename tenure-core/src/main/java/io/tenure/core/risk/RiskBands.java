@@ -7,8 +7,11 @@ import io.tenure.core.error.TenureException;
  * above {@code medium}, else LOW.
  */
 public record RiskBands(double high, double medium) {
-    /** Defaults: high ≥ 0.5, medium ≥ 0.2. */
-    public static final RiskBands DEFAULTS = new RiskBands(0.5, 0.2);
+    /**
+     * Defaults: high ≥ 0.20, medium ≥ 0.05 (a quarter's port-outs are a few percent of a province: a one-in-five chance
+     * is eight times the usual risk).
+     */
+    public static final RiskBands DEFAULTS = new RiskBands(0.20, 0.05);
 
     public RiskBands {
         TenureException.require(0 < medium && medium < high && high <= 1, "risk cut-offs need 0 < medium < high ≤ 1");

@@ -68,8 +68,8 @@ class MetricsTest {
 
     @Test
     void bandsByCutOffs() {
-        assertThat(RiskBands.DEFAULTS.band(0.5)).isEqualTo(RiskBands.Band.HIGH);
-        assertThat(RiskBands.DEFAULTS.band(0.49)).isEqualTo(RiskBands.Band.MEDIUM);
-        assertThat(RiskBands.DEFAULTS.band(0.19)).isEqualTo(RiskBands.Band.LOW);
+        assertThat(RiskBands.DEFAULTS.band(0.20)).isEqualTo(RiskBands.Band.HIGH);
+        assertThat(RiskBands.DEFAULTS.band(0.19)).isEqualTo(RiskBands.Band.MEDIUM);
+        assertThat(RiskBands.DEFAULTS.band(0.049)).isEqualTo(RiskBands.Band.LOW);
     }
 }

@@ -73,6 +73,7 @@ public final class FourHighStage {
     /** Runs the stage; {@code progress} receives the number of subscribers done so far, in increments. */
     public FourHighResult run(LongConsumer progress) {
         ArrowRows.createTable(conn, "fh_rows", ROW_COLUMNS);
+        Duck.exec(conn, "CREATE TABLE IF NOT EXISTS risk_rows (sub_idx BIGINT, band VARCHAR)"); // scored before, or none
         ExecutorService pool = Executors.newFixedThreadPool(partitions, r -> {
             Thread t = new Thread(r, "four-high");
             t.setDaemon(true);
@@ -151,9 +152,9 @@ public final class FourHighStage {
         String subsSql = "SELECT s.sub_idx, t.code, s.activation_date - DATE '1970-01-01', "
                 + "s.contract_end_date - DATE '1970-01-01', CAST(round(coalesce(s.min_spend, 0) * 100) AS BIGINT), "
                 + "CAST(coalesce(list_position(" + VIP_LEVELS + ", s.vip_level), 0) AS INTEGER), "
-                + "s.marketing_consent AND NOT coalesce(s.dnd, false) "
+                + "s.marketing_consent AND NOT coalesce(s.dnd, false), coalesce(rr.band = 'HIGH', false) "
                 + "FROM subscribers s JOIN fh_tariffs t ON t.plan_id = s.plan_id AND t.addon_ids IS NOT DISTINCT FROM "
-                + "s.addon_ids AND t.contract_kind IS NOT DISTINCT FROM s.contract_kind WHERE s.status = 'ACTIVE' AND s."
+                + "s.addon_ids AND t.contract_kind IS NOT DISTINCT FROM s.contract_kind LEFT JOIN risk_rows rr ON rr.sub_idx = s.sub_idx WHERE s.status = 'ACTIVE' AND s."
                 + range.strip() + " ORDER BY s.sub_idx";
         String monthNo = "CAST(substr(month, 1, 4) AS INTEGER) * 12 + CAST(substr(month, 6, 2) AS INTEGER) - 1";
         String billsSql = "SELECT sub_idx, " + monthNo + ", CAST(plan_fee * 100 AS BIGINT), CAST(addon_fee * 100 AS BIGINT), "
@@ -250,6 +251,7 @@ public final class FourHighStage {
                         MonthFigures f = model.figures(inM);
                         int vip = subs.getInt(6);
                         boolean noMarketing = !subs.getBoolean(7);
+                        boolean highRisk = subs.getBoolean(8);
                         Advice advice = null;
                         boolean offered = false;
                         for (TagStatus st : statuses) {
@@ -260,7 +262,7 @@ public final class FourHighStage {
                                             lastThree(monthInputs, m2, m1, mIdx), care.settings());
                                 }
                                 c = care.playbook().plan(CareCase.ofMonth(st.tag(), advice, inM,
-                                        model.thresholds().silenceVasIdleDays(), VIP[vip], false, noMarketing));
+                                        model.thresholds().silenceVasIdleDays(), VIP[vip], highRisk, noMarketing));
                                 offered |= c.offer().isPresent();
                             }
                             append(out, sub, st, f, advice, c);

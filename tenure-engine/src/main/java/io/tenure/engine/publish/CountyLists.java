@@ -59,12 +59,15 @@ final class CountyLists {
     private final int threads;
     private final Progress progress;
     private final List<String> commonScript;
+    /** Whether the subscribers were scored: the lists then have a high-risk sheet. */
+    private final boolean risk;
     private List<String> plans;
     private List<String> vips;
 
     CountyLists(DuckDBConnection conn, Path dir, Lang lang, LocalDate asOf, YearMonth month, LocalDate trackedThrough,
-                int threads, Progress progress, List<String> commonScript) {
+                int threads, Progress progress, List<String> commonScript, boolean risk) {
         this.commonScript = List.copyOf(commonScript);
+        this.risk = risk;
         this.conn = conn;
         this.dir = dir;
         this.lang = lang;
@@ -107,6 +110,12 @@ final class CountyLists {
                 + " FROM ew_out e LEFT JOIN list_vips v ON v.vip_level = e.vip_level"
                 + " JOIN list_plans p ON p.plan_id = e.plan_id ORDER BY e.city, e.county, e.projected_fee DESC,"
                 + " e.subscriber_id, e.tag");
+        Duck.exec(conn, "CREATE OR REPLACE TABLE list_risk AS SELECT s.city, s.county, " + ids("s", "NULL", "NULL", "NULL")
+                + ", v.no AS vip_no, p.no AS plan_no, r.probability, r.reason_1, r.reason_2, r.reason_3"
+                + " FROM (SELECT *, NULL::VARCHAR AS sms, NULL::VARCHAR AS call_needs, NULL::VARCHAR AS call_offer FROM subscribers) s"
+                + " JOIN risk_rows r ON r.sub_idx = s.sub_idx AND r.band = 'HIGH'"
+                + " LEFT JOIN list_vips v ON v.vip_level = s.vip_level JOIN list_plans p ON p.plan_id = s.plan_id"
+                + " ORDER BY s.city, s.county, r.probability DESC, s.subscriber_id");
         // largest lists first, so that no thread is left with a big county at the end
         List<String[]> counties = new ArrayList<>();
         try (Statement s = conn.createStatement();
@@ -148,7 +157,8 @@ final class CountyLists {
         Path file = lists.resolve(safe(city)).resolve(safe(county) + ".xlsx");
         Files.createDirectories(file.getParent());
         String where = " WHERE city = ? AND county = ? ";
-        try (DuckDBConnection c1 = conn.duplicate(); DuckDBConnection c2 = conn.duplicate();
+        try (DuckDBConnection c1 = conn.duplicate(); DuckDBConnection c2 = conn.duplicate(); DuckDBConnection c3 = conn.duplicate();
+             PreparedStatement rq = c3.prepareStatement("SELECT * EXCLUDE (city, county) FROM list_risk" + where + "ORDER BY rowid");
              PreparedStatement fhq = c1.prepareStatement("SELECT * EXCLUDE (city, county) FROM list_rows" + where
                      + "ORDER BY rowid");
              PreparedStatement ewq = c2.prepareStatement("SELECT * EXCLUDE (city, county) FROM list_warnings" + where
@@ -157,17 +167,28 @@ final class CountyLists {
             fhq.setString(2, county);
             ewq.setString(1, city);
             ewq.setString(2, county);
-            try (ResultSet fh = fhq.executeQuery(); ResultSet ew = ewq.executeQuery();
+            rq.setString(1, city);
+            rq.setString(2, county);
+            try (ResultSet fh = fhq.executeQuery(); ResultSet ew = ewq.executeQuery(); ResultSet rk = rq.executeQuery();
                  var w = new CountyListWriter(file, lang, city, county, asOf, month)) {
                 boolean fhHas = fh.next();
                 Cursor fhCursor = new Cursor(fh);
                 Cursor ewCursor = new Cursor(ew);
                 int sheetCol = fh.findColumn("sheet");
                 script(w);
+                Cursor riskCursor = new Cursor(rk);
                 for (ListSheet sheet : ListSheet.values()) {
+                    if (sheet == ListSheet.HIGH_RISK && !risk) {
+                        continue;
+                    }
                     w.startSheet(spec(sheet, city, county));
                     List<ListSheet.Col> cols = sheet.columns();
-                    if (sheet == ListSheet.EARLY_WARNING) {
+                    if (sheet == ListSheet.HIGH_RISK) {
+                        int[] at = riskCursor.positions(cols);
+                        while (rk.next()) {
+                            w.addRow(riskCursor.values(cols, at));
+                        }
+                    } else if (sheet == ListSheet.EARLY_WARNING) {
                         int[] at = ewCursor.positions(cols);
                         while (ew.next()) {
                             w.addRow(ewCursor.values(cols, at));
@@ -210,7 +231,7 @@ final class CountyLists {
             case "sms", "call_needs", "call_offer" -> {
                 return 60;
             }
-            case "offer", "reason" -> {
+            case "offer", "reason", "reason_1", "reason_2", "reason_3" -> {
                 return 30;
             }
             default -> {
@@ -269,6 +290,11 @@ final class CountyLists {
                 v[i] = switch (c.field()) {
                     case "subscriber_id", "msisdn", "account_manager_id", "offer", "reason", "sms", "call_needs", "call_offer" ->
                             text(-at[i] - 1);
+                    case "reason_1", "reason_2", "reason_3" -> r.getString(at[i]);
+                    case "probability" -> {
+                        double p = r.getDouble(at[i]);
+                        yield r.wasNull() ? null : p;
+                    }
                     case "contact_allowed" -> {
                         String flag = text(-at[i] - 1);
                         yield flag == null ? null : messages.get("flag." + flag);

@@ -23,7 +23,10 @@ enum ListSheet {
     EARLY_WARNING(List.of(c("list.tag", "tag_name", CellKind.TEXT), c("list.projected_fee", "projected_fee", CellKind.MONEY),
             c("list.projected_data_gb", "projected_data_gb", CellKind.DECIMAL),
             c("list.projected_voice_min", "projected_voice_min", CellKind.DECIMAL),
-            c("list.tracked_through", "tracked_through", CellKind.DATE)));
+            c("list.tracked_through", "tracked_through", CellKind.DATE))),
+    HIGH_RISK(List.of(c("list.risk_probability", "probability", CellKind.PERCENT),
+            c("list.risk_reason_1", "reason_1", CellKind.TEXT), c("list.risk_reason_2", "reason_2", CellKind.TEXT),
+            c("list.risk_reason_3", "reason_3", CellKind.TEXT)));
 
     /** Columns every sheet starts with. */
     static final List<Col> LEAD = List.of(c("list.subscriber_id", "subscriber_id", CellKind.TEXT),
@@ -59,7 +62,7 @@ enum ListSheet {
         all.add(MANAGER);
         if (this == EARLY_WARNING) {
             all.addAll(NOTICE);
-        } else if (this != EXITED) {
+        } else if (this != EXITED && this != HIGH_RISK) {
             all.addAll(CARE);
         }
         return List.copyOf(all);

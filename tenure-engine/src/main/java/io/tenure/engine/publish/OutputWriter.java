@@ -13,6 +13,7 @@ import io.tenure.core.fourhigh.Tag;
 import io.tenure.engine.duck.Duck;
 import io.tenure.engine.fourhigh.EarlyWarningStage;
 import io.tenure.engine.fourhigh.FourHighResult;
+import io.tenure.engine.risk.RiskStage;
 import io.tenure.engine.run.Progress;
 import io.tenure.engine.run.RunOptions;
 import io.tenure.ingest.FeedReport;
@@ -21,6 +22,7 @@ import io.tenure.report.Messages;
 import io.tenure.report.bulletin.Bulletin;
 import io.tenure.report.bulletin.BulletinRenderer;
 import io.tenure.report.bulletin.CareSummary;
+import io.tenure.report.bulletin.RiskSummary;
 import io.tenure.report.bulletin.CountyTagCount;
 import io.tenure.report.bulletin.EarlyWarningCount;
 import io.tenure.report.bulletin.EarlyWarningSummary;
@@ -73,8 +75,8 @@ public final class OutputWriter {
     }
 
     /** Writes everything; returns the number of four-high rows. */
-    public long writeAll(IngestResult ingest, FourHighResult fh, EarlyWarningStage.Result ew, FourHighThresholds t,
-                         List<String> commonScript) throws IOException, SQLException {
+    public long writeAll(IngestResult ingest, FourHighResult fh, EarlyWarningStage.Result ew, RiskStage.Result risk,
+                         FourHighThresholds t, List<String> commonScript) throws IOException, SQLException {
         progress.stage("write outputs", -1);
         long t0 = System.nanoTime();
         createViews(ew);
@@ -84,6 +86,12 @@ public final class OutputWriter {
         copy(fhCsv, dir.resolve("four_high.parquet"), "FORMAT parquet, COMPRESSION zstd");
         copy("SELECT * EXCLUDE (customer_name, vip_level, account_manager_id) FROM ew_out ORDER BY city, county, tag, subscriber_id",
                 dir.resolve("early_warning.csv"), "FORMAT csv, HEADER true");
+        if (risk.scored() > 0) {
+            copy("SELECT s.subscriber_id, s.msisdn, s.city, s.county, s.vip_level, s.plan_id, "
+                    + "CAST(r.probability AS DECIMAL(6,4)) AS probability, r.band, r.reason_1, r.reason_2, r.reason_3, "
+                    + "s.account_manager_id FROM risk_rows r JOIN subscribers s ON s.sub_idx = r.sub_idx "
+                    + "ORDER BY s.city, s.county, r.probability DESC, s.subscriber_id", dir.resolve("risk.csv"), "FORMAT csv, HEADER true");
+        }
         writeRejects(conn, dir.resolve("rejects"));
         long rows = Duck.scalarLong(conn, "SELECT count(*) FROM fh_rows");
         timings.put("write_csv_parquet", ms(t0));
@@ -93,12 +101,12 @@ public final class OutputWriter {
         progress.stage("county lists", counties);
         t0 = System.nanoTime();
         new CountyLists(conn, dir, o.lang(), o.asOf(), month, ew.trackedThrough(), o.config().engine().threads(), progress,
-                commonScript).write();
+                commonScript, risk.scored() > 0).write();
         timings.put("write_lists", ms(t0));
         progress.done();
 
         t0 = System.nanoTime();
-        Bulletin bulletin = bulletin(ingest, fh, ew, t);
+        Bulletin bulletin = bulletin(ingest, fh, ew, risk, t);
         new BulletinRenderer(o.lang()).write(bulletin, dir.resolve("report.html"));
         timings.put("write_report", ms(t0));
         writeSummary(ingest, fh, ew, t, bulletin, rows, commonScript);
@@ -124,13 +132,15 @@ public final class OutputWriter {
                 + "f.saving_by_month, CAST(f.saving_avg / 100 AS DECIMAL(18,2)) AS saving_avg, "
                 + "CAST(f.revenue_change / 100 AS DECIMAL(18,2)) AS revenue_change, f.contract_change, f.band_offer, "
                 + "CAST(f.band_saving_avg / 100 AS DECIMAL(18,2)) AS band_saving_avg, f.reason, f.sms, f.sms_segments, "
-                + "f.call_needs, f.call_offer, "
+                + "f.call_needs, f.call_offer, CAST(r.probability AS DECIMAL(6,4)) AS risk_probability, r.band AS risk_band, "
+                + "nullif(concat_ws('；', r.reason_1, r.reason_2, r.reason_3), '') AS risk_reasons, "
                 + TAG_ORDER.replace("tag", "f.tag") + " AS tag_order, "
                 + "CASE f.level WHEN 'PERSISTENT' THEN 0 WHEN 'NEW' THEN 1 ELSE 2 END AS level_rank, "
                 + "CASE f.tag WHEN 'HIGH_TARIFF' THEN f.tariff_fee WHEN 'HIGH_DATA' THEN f.data_overage_fee "
                 + "WHEN 'HIGH_SILENCE' THEN f.idle_vas_fee ELSE f.domestic - coalesce(f.best_fit_cost, f.domestic) END AS prio1, "
                 + "CASE f.tag WHEN 'HIGH_ARPU' THEN f.min_spend_topup + f.vas_fee ELSE f.total_fee END AS prio2 "
                 + "FROM fh_rows f JOIN subscribers s ON s.sub_idx = f.sub_idx JOIN plans p ON p.plan_id = s.plan_id "
+                + "LEFT JOIN risk_rows r ON r.sub_idx = f.sub_idx "
                 + "LEFT JOIN plans bp ON bp.plan_id = f.best_fit_plan_id");
         String through = ew.trackedThrough() == null ? "NULL" : "DATE " + Duck.lit(ew.trackedThrough().toString());
         int day = ew.trackedThrough() == null ? 0 : ew.trackedThrough().getDayOfMonth();
@@ -168,8 +178,8 @@ public final class OutputWriter {
         }
     }
 
-    private Bulletin bulletin(IngestResult ingest, FourHighResult fh, EarlyWarningStage.Result ew, FourHighThresholds t)
-            throws SQLException {
+    private Bulletin bulletin(IngestResult ingest, FourHighResult fh, EarlyWarningStage.Result ew, RiskStage.Result risk,
+                              FourHighThresholds t) throws SQLException {
         List<TagSummary> tags = new ArrayList<>();
         for (Tag tag : Tag.values()) {
             tags.add(new TagSummary(tag, fh.held(month, tag), fh.level(tag, Level.NEW), fh.level(tag, Level.PERSISTENT),
@@ -212,7 +222,32 @@ public final class OutputWriter {
         }
         return new Bulletin(o.config().output().province(), o.asOf(), month, runId(ingest), tags, counties, trend,
                 new EarlyWarningSummary(ew.trackedThrough(), ew.daysInMonth(), ewCounts), feeds, fh.evaluated(month),
-                fh.notEvaluatedInM(), thresholdLabels(t), care(fh));
+                fh.notEvaluatedInM(), thresholdLabels(t), care(fh), risk(risk));
+    }
+
+    private RiskSummary risk(RiskStage.Result risk) throws SQLException {
+        if (risk.scored() == 0) {
+            return RiskSummary.NONE;
+        }
+        List<RiskSummary.County> counties = new ArrayList<>();
+        try (Statement s = conn.createStatement(); ResultSet r = s.executeQuery("SELECT s.city, s.county, "
+                + "count(*) FILTER (WHERE r.band = 'HIGH'), count(*) FILTER (WHERE r.band = 'MEDIUM'), "
+                + "count(*) FILTER (WHERE r.band = 'LOW') FROM risk_rows r JOIN subscribers s ON s.sub_idx = r.sub_idx "
+                + "GROUP BY ALL ORDER BY 3 DESC, s.city, s.county")) {
+            while (r.next()) {
+                counties.add(new RiskSummary.County(r.getString(1), r.getString(2), r.getLong(3), r.getLong(4), r.getLong(5)));
+            }
+        }
+        List<RiskSummary.Reason> reasons = new ArrayList<>();
+        try (Statement s = conn.createStatement(); ResultSet r = s.executeQuery("SELECT f, count(*) FROM (SELECT "
+                + "unnest(string_split(reason_features, ';')) AS f FROM risk_rows WHERE band = 'HIGH') GROUP BY f "
+                + "ORDER BY 2 DESC, f LIMIT 10")) {
+            while (r.next()) {
+                String key = "risk.label." + r.getString(1);
+                reasons.add(new RiskSummary.Reason(messages.has(key) ? messages.get(key) : r.getString(1), r.getLong(2)));
+            }
+        }
+        return new RiskSummary(risk.scored(), risk.high(), risk.medium(), risk.low(), counties, reasons);
     }
 
     private static CareSummary care(FourHighResult fh) {
@@ -331,6 +366,13 @@ public final class OutputWriter {
         early.put("subscribers_tracked", ew.subscribersTracked());
         early.put("warnings", ew.warnings());
         s.put("early_warning", early);
+        Map<String, Object> riskJson = new LinkedHashMap<>();
+        riskJson.put("scored", bulletin.risk().scored());
+        riskJson.put("high", bulletin.risk().high());
+        riskJson.put("medium", bulletin.risk().medium());
+        riskJson.put("low", bulletin.risk().low());
+        riskJson.put("top_reasons", bulletin.risk().reasons());
+        s.put("risk", riskJson);
         s.put("thresholds", t);
         s.put("config", o.config().describe());
         s.put("timings_ms", timings);

@@ -10,6 +10,8 @@ import io.tenure.engine.fourhigh.EarlyWarningStage;
 import io.tenure.engine.fourhigh.FourHighResult;
 import io.tenure.engine.fourhigh.FourHighStage;
 import io.tenure.engine.fourhigh.TariffBook;
+import io.tenure.engine.risk.RiskStage;
+import io.tenure.model.ChurnModel;
 import io.tenure.engine.publish.OutputWriter;
 import io.tenure.ingest.Encoding;
 import io.tenure.ingest.FeedLoader;
@@ -62,8 +64,20 @@ public final class DailyRun {
                 var care = CareSetup.of(book.catalog(), o.config().care(), o.lang());
 
                 long active = Duck.scalarLong(conn, "SELECT count(*) FROM subscribers WHERE status = 'ACTIVE'");
-                progress.stage("four-high " + m, active);
                 long t0 = System.nanoTime();
+                RiskStage.Result risk = RiskStage.Result.NONE;
+                if (o.config().model().modelDir() != null) {
+                    progress.stage("port-out risk", -1);
+                    try (ChurnModel churn = ChurnModel.load(o.config().model().modelDir())) {
+                        risk = new RiskStage(conn, churn, o.config().model().bands(), o.lang()).run(o.asOf());
+                    }
+                    progress.done();
+                    timings.put("risk", ms(t0));
+                } else {
+                    RiskStage.createEmpty(conn);
+                }
+                progress.stage("four-high " + m, active);
+                t0 = System.nanoTime();
                 FourHighResult fh = new FourHighStage(conn, book, model, months, engine.threads(), care).run(progress::step);
                 progress.done();
                 timings.put("four_high", ms(t0));
@@ -75,8 +89,8 @@ public final class DailyRun {
                 timings.put("daily_tracking", ms(t0));
 
                 var writer = new OutputWriter(conn, staging, o, m, timings, progress);
-                long rows = writer.writeAll(ingest, fh, ew, thresholds, care.playbook().commonScript());
-                result = new RunResult(publisher.target(), o.asOf(), m, ingest, fh, ew, rows, Map.copyOf(timings));
+                long rows = writer.writeAll(ingest, fh, ew, risk, thresholds, care.playbook().commonScript());
+                result = new RunResult(publisher.target(), o.asOf(), m, ingest, fh, ew, risk, rows, Map.copyOf(timings));
             } catch (java.sql.SQLException e) {
                 throw new TenureException(ErrorCode.ENGINE_FAILURE, "embedded engine failed: " + e.getMessage(), e);
             }

@@ -11,5 +11,6 @@ import java.util.Map;
 
 /** What a published run produced: where, for which month, the counts and the time each stage took (ms). */
 public record RunResult(Path published, LocalDate asOf, YearMonth month, IngestResult ingest, FourHighResult fourHigh,
-                        EarlyWarningStage.Result earlyWarnings, long fourHighRows, Map<String, Long> timingsMs) {
+                        EarlyWarningStage.Result earlyWarnings, io.tenure.engine.risk.RiskStage.Result risk, long fourHighRows,
+                        Map<String, Long> timingsMs) {
 }

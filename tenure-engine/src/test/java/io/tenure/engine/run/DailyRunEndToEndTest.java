@@ -140,6 +140,43 @@ class DailyRunEndToEndTest {
     }
 
     @Test
+    void withAModelEveryActiveSubscriberIsScoredBandedAndExplained() throws Exception {
+        Path modelDir = tmp.resolve("risk-model");
+        try (var conn = io.tenure.engine.duck.Duck.open(tmp, 2, "2GB")) {
+            new io.tenure.ingest.FeedLoader(conn, io.tenure.ingest.IngestOptions.defaults(tmp)).loadAll(data);
+            io.tenure.engine.risk.RiskTraining.train(conn, AS_OF, io.tenure.model.TrainConfig.DEFAULTS, modelDir);
+        }
+        var model = new TenureConfig.Model(modelDir.toString(), null, null, null, null, null, null, null, null, null, null, null,
+                0.05, 0.02);
+        var cfg = new TenureConfig(null, null, null, null, null, model);
+        Path out = tmp.resolve("out-risk");
+        RunResult r = new DailyRun(new RunOptions(data, out, AS_OF, cfg, null), Progress.SILENT).run();
+        Path day = out.resolve("2026-11-21");
+
+        List<String> risk = Files.readAllLines(day.resolve("risk.csv"));
+        assertThat(risk.get(0)).isEqualTo("subscriber_id,msisdn,city,county,vip_level,plan_id,probability,band,reason_1,reason_2,"
+                + "reason_3,account_manager_id");
+        assertThat(risk).hasSize((int) r.risk().scored() + 1);
+        assertThat(r.risk().scored()).isEqualTo(activeSubscribers());
+        assertThat(r.risk().high()).isPositive();
+        assertThat(risk.stream().skip(1).filter(l -> l.contains(",HIGH,")))
+                .allSatisfy(l -> assertThat(l.split(",")[8]).isNotEmpty());
+        assertThat(Files.readAllLines(day.resolve("four_high.csv")).get(0)).contains("risk_probability,risk_band,risk_reasons");
+        String html = Files.readString(day.resolve("report.html"));
+        assertThat(html).contains("五、携号转网风险", "高风险客户最常见的原因");
+        try (Stream<Path> s = Files.walk(day.resolve("lists"))) {
+            Path anyList = s.filter(p -> p.toString().endsWith(".xlsx")).findFirst().orElseThrow();
+            try (var wb = new XSSFWorkbook(anyList.toFile())) {
+                assertThat(wb.getSheet("高风险")).isNotNull();
+            }
+        }
+    }
+
+    private static long activeSubscribers() throws Exception {
+        return Files.readAllLines(data.resolve("subscribers.csv")).stream().filter(l -> l.contains(",ACTIVE,")).count();
+    }
+
+    @Test
     void rerunOfTheSameDayWritesTheSameBytes() throws Exception {
         Path out = tmp.resolve("out-rerun");
         run(data, out);

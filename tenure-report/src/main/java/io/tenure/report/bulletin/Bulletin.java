@@ -30,22 +30,24 @@ import java.util.Set;
  * @param notEvaluatedNoBill   active subscribers not evaluated for lack of a bill in M
  * @param thresholds           threshold label → value, in display order
  * @param care                 the care offered to the month's four-high customers
+ * @param risk                 port-out risk of the active customers (none when no model is configured)
  */
 public record Bulletin(String province, LocalDate asOf, YearMonth month, String runId, List<TagSummary> tags,
                        List<CountyTagCount> counties, List<TrendPoint> trend, EarlyWarningSummary earlyWarnings,
                        List<FeedCount> feeds, long evaluatedSubscribers, long notEvaluatedNoBill,
-                       Map<String, String> thresholds, CareSummary care) {
+                       Map<String, String> thresholds, CareSummary care, RiskSummary risk) {
 
     /** A bulletin without care figures. */
     public Bulletin(String province, LocalDate asOf, YearMonth month, String runId, List<TagSummary> tags,
                     List<CountyTagCount> counties, List<TrendPoint> trend, EarlyWarningSummary earlyWarnings,
                     List<FeedCount> feeds, long evaluatedSubscribers, long notEvaluatedNoBill, Map<String, String> thresholds) {
         this(province, asOf, month, runId, tags, counties, trend, earlyWarnings, feeds, evaluatedSubscribers, notEvaluatedNoBill,
-                thresholds, CareSummary.NONE);
+                thresholds, CareSummary.NONE, RiskSummary.NONE);
     }
 
     public Bulletin {
         care = care == null ? CareSummary.NONE : care;
+        risk = risk == null ? RiskSummary.NONE : risk;
         province = Checks.text(province, "bulletin: province");
         runId = Checks.text(runId, "bulletin: run id");
         TenureException.require(asOf != null, "bulletin: as-of date must not be null");

@@ -62,6 +62,7 @@ public final class BulletinRenderer {
         citySection(h, b, v);
         movementSection(h, v);
         careSection(h, b);
+        riskSection(h, b);
         trendSection(h, b);
         warningSection(h, b, v);
         qualitySection(h, b);
@@ -266,6 +267,35 @@ public final class BulletinRenderer {
         h.raw("</tr></thead>\n<tbody>\n");
         c.channels().forEach((ch, n) -> h.raw("<tr>").el("td", "l", m.get("channel." + ch.name())).el("td", "n", Fmt.count(n))
                 .raw("</tr>\n"));
+        h.raw("</tbody>\n</table>\n</section>\n");
+    }
+
+    private void riskSection(Html h, Bulletin b) {
+        RiskSummary r = b.risk();
+        section(h, "risk", "bulletin.section.risk");
+        if (r.scored() == 0) {
+            h.el("p", "empty", m.get("bulletin.risk.none")).raw("</section>\n");
+            return;
+        }
+        h.el("p", "lead", m.get("bulletin.risk.lead", Fmt.count(r.scored()), Fmt.count(r.high()), Fmt.count(r.medium())));
+        h.raw("<table class=\"data\">\n<thead><tr>");
+        th(h, "bulletin.col.city", "l");
+        th(h, "bulletin.col.county", "l");
+        th(h, "bulletin.col.high", null);
+        th(h, "bulletin.col.medium", null);
+        th(h, "bulletin.col.low", null);
+        h.raw("</tr></thead>\n<tbody>\n");
+        for (RiskSummary.County c : r.counties()) {
+            h.raw("<tr>").el("td", "l", c.city()).el("td", "l", c.county()).el("td", "n up", Fmt.count(c.high()))
+                    .el("td", "n", Fmt.count(c.medium())).el("td", "n", Fmt.count(c.low())).raw("</tr>\n");
+        }
+        h.raw("</tbody>\n</table>\n").el("h3", null, m.get("bulletin.risk.reasons")).raw("<table class=\"data\">\n<thead><tr>");
+        th(h, "bulletin.col.reason", "l");
+        th(h, "bulletin.col.customers", null);
+        h.raw("</tr></thead>\n<tbody>\n");
+        for (RiskSummary.Reason x : r.reasons()) {
+            h.raw("<tr>").el("td", "l", x.label()).el("td", "n", Fmt.count(x.customers())).raw("</tr>\n");
+        }
         h.raw("</tbody>\n</table>\n</section>\n");
     }
 

@@ -116,6 +116,9 @@ final class SampleBulletin {
         return new Bulletin("福建", AS_OF, MONTH, "20250610-0200-fj", tags, counties, trend, ew, feeds, evaluated,
                 18_734, thresholds, new CareSummary(412_305, 1_987_654_321L, -1_987_654_321L, 120_000, -1_500_000_000L,
                 java.util.Map.of(io.tenure.core.care.CareAction.DATA_PACK, 300_000L, io.tenure.core.care.CareAction.VAS_REVIEW, 90_000L),
-                java.util.Map.of(io.tenure.core.care.Channel.SMS, 350_000L, io.tenure.core.care.Channel.CALL, 40_000L), 21_000));
+                java.util.Map.of(io.tenure.core.care.Channel.SMS, 350_000L, io.tenure.core.care.Channel.CALL, 40_000L), 21_000),
+                new RiskSummary(34_000_000, 310_000, 1_200_000, 32_490_000, List.of(new RiskSummary.County("三明市", "永安市", 8_100,
+                        30_200, 560_000)), List.of(new RiskSummary.Reason("异网通话占比", 201_000),
+                        new RiskSummary.Reason("合约到期", 150_500))));
     }
 }

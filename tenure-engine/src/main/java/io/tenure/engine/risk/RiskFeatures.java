@@ -1,0 +1,220 @@
+package io.tenure.engine.risk;
+
+import io.tenure.core.error.ErrorCode;
+import io.tenure.core.error.TenureException;
+import io.tenure.engine.duck.Duck;
+import org.duckdb.DuckDBConnection;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Per-subscriber features of port-out risk as of a cutoff date C, from the contract's feeds only: bills and usage
+ * of the three closed months before C's month, complaints, surveys, number-portability events and contacts before
+ * C, the snapshot's contract and bundle attributes. The label, for training, is a PORT_OUT of the number in the 90
+ * days from C. {@link #leaks} recomputes the features on copies of the feeds cut at C and names every feature
+ * that differs: one that reads past the cutoff.
+ */
+public final class RiskFeatures {
+    /** How a feature's value reads in a reason. */
+    public enum Format { PERCENT, COUNT, DAYS, YUAN, SCORE, FLAG, GB }
+
+    /** One feature: its column name, its SQL over the CTEs below ({@code %C} the cutoff date), and how its value reads. */
+    public record Feature(String name, String sql, Format format) {
+    }
+
+    /** Days after the cutoff within which a port-out is the positive label. */
+    public static final int HORIZON_DAYS = 90;
+
+    public static final List<Feature> FEATURES = List.of(
+            new Feature("tenure_days", "%C - s.activation_date", Format.DAYS),
+            new Feature("arpu_3m", "b.arpu_3m", Format.YUAN),
+            new Feature("arpu_trend", "b.fee_last - b.fee_before", Format.YUAN),
+            new Feature("plan_fit_saving", "f.saving", Format.YUAN),
+            new Feature("fh_tariff_last", "b.fh_tariff_last", Format.FLAG),
+            new Feature("fh_data_last", "b.fh_data_last", Format.FLAG),
+            new Feature("fh_arpu_last", "b.fh_arpu_last", Format.FLAG),
+            new Feature("fh_months_3m", "b.fh_months", Format.COUNT),
+            new Feature("data_overage_last", "b.data_over_last", Format.YUAN),
+            new Feature("data_overage_trend", "b.data_over_last - b.data_over_before", Format.YUAN),
+            new Feature("offnet_share_3m", "u.offnet_share_3m", Format.PERCENT),
+            new Feature("offnet_share_last", "u.offnet_share_last", Format.PERCENT),
+            new Feature("rival_hotline_last", "u.rival_last", Format.COUNT),
+            new Feature("rival_hotline_3m", "u.rival_3m", Format.COUNT),
+            new Feature("own_hotline_3m", "u.own_3m", Format.COUNT),
+            new Feature("active_days_last", "u.active_days_last", Format.DAYS),
+            new Feature("voice_min_last", "u.voice_last", Format.COUNT),
+            new Feature("data_gb_last", "u.data_gb_last", Format.GB),
+            new Feature("complaints_30d", "coalesce(c.n30, 0)", Format.COUNT),
+            new Feature("complaints_90d", "coalesce(c.n90, 0)", Format.COUNT),
+            new Feature("complaints_unresolved", "coalesce(c.unresolved, 0)", Format.COUNT),
+            new Feature("survey_overall", "sv.overall", Format.SCORE),
+            new Feature("survey_network", "sv.network", Format.SCORE),
+            new Feature("survey_tariff", "sv.tariff", Format.SCORE),
+            new Feature("survey_service", "sv.service", Format.SCORE),
+            new Feature("contract_days_left", "s.contract_end_date - %C", Format.DAYS),
+            new Feature("eligibility_queries_90d", "coalesce(e.queries, 0)", Format.COUNT),
+            new Feature("auth_codes_90d", "coalesce(e.codes, 0)", Format.COUNT),
+            new Feature("marketing_contacts_90d", "coalesce(k.marketing, 0)", Format.COUNT),
+            new Feature("declined_90d", "coalesce(k.declined, 0)", Format.COUNT),
+            new Feature("vip_level", "coalesce(list_position(['SILVER', 'GOLD', 'DIAMOND'], s.vip_level), 0)", Format.COUNT),
+            new Feature("family_bundle", "CASE WHEN s.family_id IS NULL THEN 0 ELSE 1 END", Format.FLAG),
+            new Feature("group_member", "CASE WHEN s.group_id IS NULL THEN 0 ELSE 1 END", Format.FLAG),
+            new Feature("broadband_bundle", "CASE WHEN s.broadband_bundle THEN 1 ELSE 0 END", Format.FLAG),
+            new Feature("handset_5g", "CASE WHEN s.handset_5g THEN 1 ELSE 0 END", Format.FLAG),
+            new Feature("dual_sim", "CASE WHEN s.dual_sim THEN 1 ELSE 0 END", Format.FLAG));
+
+    private RiskFeatures() {
+    }
+
+    public static Feature feature(String name) {
+        return FEATURES.stream().filter(f -> f.name().equals(name)).findFirst()
+                .orElseThrow(() -> new TenureException(ErrorCode.MODEL_MISMATCH, "the model reads a feature '" + name
+                        + "' that the feeds do not give; train it again with `tenure model train --data`"));
+    }
+
+    /**
+     * SQL of the features (columns sub_idx, then every feature; with {@code label}, also port_out 0/1) as of the
+     * cutoff, for subscribers activated before it: all of them not ported out before it (training), or the ACTIVE ones
+     * (scoring). {@code where} narrows the population further (e.g. a sample), or is empty.
+     */
+    public static String sql(LocalDate cutoff, boolean label, boolean activeOnly, String where) {
+        return sql(cutoff, label, activeOnly, where, FEATURES);
+    }
+
+    /** The same with these features (tests give a leaking one). */
+    static String sql(LocalDate cutoff, boolean label, boolean activeOnly, String where, List<Feature> features) {
+        String c = "DATE " + Duck.lit(cutoff.toString());
+        String cm = Duck.lit(YearMonth.from(cutoff).toString());
+        String local = local("%s");
+        String before90 = c + " - INTERVAL 90 DAY";
+        StringBuilder q = new StringBuilder();
+        q.append("WITH months AS (SELECT month, row_number() OVER (ORDER BY month DESC) AS k FROM (SELECT DISTINCT month FROM bills")
+                .append(" WHERE month < ").append(cm).append(") QUALIFY k <= 3), ")
+                .append("ported AS (SELECT msisdn, min(").append(String.format(local, "event_time")).append(") AS day FROM mnp_events")
+                .append(" WHERE type = 'PORT_OUT' GROUP BY msisdn), ")
+                .append("pop AS (SELECT s.* FROM subscribers s LEFT JOIN ported p ON p.msisdn = s.msisdn WHERE s.activation_date < ")
+                .append(c).append(activeOnly ? " AND s.status = 'ACTIVE'" : " AND (p.day IS NULL OR p.day >= " + c + ")")
+                .append(where.isEmpty() ? "" : " AND " + where).append("), ")
+                .append("b AS (SELECT x.sub_idx, avg(x.total_fee) AS arpu_3m, max(x.total_fee) FILTER (WHERE m.k = 1) AS fee_last, ")
+                .append("avg(x.total_fee) FILTER (WHERE m.k > 1) AS fee_before, ")
+                .append("max(x.data_overage_fee) FILTER (WHERE m.k = 1) AS data_over_last, ")
+                .append("avg(x.data_overage_fee) FILTER (WHERE m.k > 1) AS data_over_before, ")
+                .append("max(CASE WHEN x.voice_overage_fee + x.intl_roaming_fee + x.idd_fee >= 30 AND x.voice_overage_fee + ")
+                .append("x.intl_roaming_fee + x.idd_fee >= 0.25 * x.total_fee THEN 1 ELSE 0 END) FILTER (WHERE m.k = 1) AS fh_tariff_last, ")
+                .append("max(CASE WHEN x.data_overage_fee >= 20 THEN 1 ELSE 0 END) FILTER (WHERE m.k = 1) AS fh_data_last, ")
+                .append("max(CASE WHEN x.min_spend_topup >= 20 OR x.vas_fee >= 30 THEN 1 ELSE 0 END) FILTER (WHERE m.k = 1) AS fh_arpu_last, ")
+                .append("sum(CASE WHEN x.data_overage_fee >= 20 OR x.min_spend_topup >= 20 OR x.vas_fee >= 30 OR (x.voice_overage_fee + ")
+                .append("x.intl_roaming_fee + x.idd_fee >= 30 AND x.voice_overage_fee + x.intl_roaming_fee + x.idd_fee >= 0.25 * x.total_fee)")
+                .append(" THEN 1 ELSE 0 END) AS fh_months FROM bills x JOIN months m ON m.month = x.month GROUP BY x.sub_idx), ")
+                .append("u AS (SELECT x.sub_idx, sum(x.offnet_voice_min) / nullif(sum(x.voice_min), 0) AS offnet_share_3m, ")
+                .append("max(x.offnet_voice_min / nullif(x.voice_min, 0)) FILTER (WHERE m.k = 1) AS offnet_share_last, ")
+                .append("max(x.rival_hotline_calls) FILTER (WHERE m.k = 1) AS rival_last, sum(x.rival_hotline_calls) AS rival_3m, ")
+                .append("sum(x.own_hotline_calls) AS own_3m, max(x.active_days) FILTER (WHERE m.k = 1) AS active_days_last, ")
+                .append("max(x.voice_min) FILTER (WHERE m.k = 1) AS voice_last, max(x.data_mb / 1024) FILTER (WHERE m.k = 1) AS data_gb_last ")
+                .append("FROM usage x JOIN months m ON m.month = x.month GROUP BY x.sub_idx), ")
+                // plan fit: the last month's domestic spend less the cheapest published plan for its usage (rules §1, no packs)
+                .append("last AS (SELECT x.sub_idx, x.plan_fee + x.addon_fee + x.voice_overage_fee + x.data_overage_fee + x.sms_fee + ")
+                .append("x.min_spend_topup AS domestic, coalesce(v.voice_min, 0) AS voice, coalesce(v.data_mb, 0) AS data, coalesce(v.sms, 0) AS sms ")
+                .append("FROM bills x JOIN months m ON m.month = x.month AND m.k = 1 LEFT JOIN usage v ON v.sub_idx = x.sub_idx AND v.month = x.month), ")
+                .append("f AS (SELECT l.sub_idx, max(l.domestic) - min(p.monthly_fee + greatest(0, l.voice - p.voice_min) * p.voice_rate + ")
+                .append("ceil(greatest(0, l.data - p.data_mb) / 1024) * p.data_rate_per_gb + greatest(0, l.sms - p.sms) * p.sms_rate) AS saving ")
+                .append("FROM last l CROSS JOIN (SELECT * FROM plans WHERE published) p GROUP BY l.sub_idx), ")
+                .append("c AS (SELECT sub_idx, count(*) FILTER (WHERE d >= ").append(c).append(" - INTERVAL 30 DAY) AS n30, ")
+                .append("count(*) FILTER (WHERE d >= ").append(before90).append(") AS n90, ")
+                .append("count(*) FILTER (WHERE d >= ").append(before90).append(" AND NOT (coalesce(resolved, false) AND closed_at IS NOT NULL AND ")
+                .append(String.format(local, "closed_at")).append(" < ").append(c).append(")) AS unresolved ")
+                .append("FROM (SELECT *, ").append(String.format(local, "created_at")).append(" AS d FROM complaints) WHERE d < ").append(c)
+                .append(" GROUP BY sub_idx), ")
+                .append("sv AS (SELECT sub_idx, arg_max(overall, survey_date) AS overall, arg_max(network, survey_date) AS network, ")
+                .append("arg_max(tariff, survey_date) AS tariff, arg_max(service, survey_date) AS service FROM surveys WHERE survey_date < ")
+                .append(c).append(" GROUP BY sub_idx), ")
+                .append("e AS (SELECT msisdn, count(*) FILTER (WHERE type = 'QUERY') AS queries, count(*) FILTER (WHERE type = 'AUTH_CODE') AS codes ")
+                .append("FROM (SELECT *, ").append(String.format(local, "event_time")).append(" AS d FROM mnp_events) WHERE d < ").append(c)
+                .append(" AND d >= ").append(before90).append(" GROUP BY msisdn), ")
+                .append("k AS (SELECT sub_idx, count(*) FILTER (WHERE purpose = 'MARKETING') AS marketing, ")
+                .append("count(*) FILTER (WHERE outcome = 'DECLINED') AS declined FROM (SELECT *, ").append(String.format(local, "contact_time"))
+                .append(" AS d FROM contacts) WHERE d < ").append(c).append(" AND d >= ").append(before90).append(" GROUP BY sub_idx) ");
+        q.append("SELECT s.sub_idx");
+        for (Feature f : features) {
+            q.append(", CAST(").append(f.sql().replace("%C", c)).append(" AS DOUBLE) AS ").append(f.name());
+        }
+        if (label) {
+            q.append(", CASE WHEN p.day >= ").append(c).append(" AND p.day < ").append(c).append(" + INTERVAL ").append(HORIZON_DAYS)
+                    .append(" DAY THEN 1 ELSE 0 END AS port_out");
+        }
+        q.append(" FROM pop s LEFT JOIN b ON b.sub_idx = s.sub_idx LEFT JOIN u ON u.sub_idx = s.sub_idx")
+                .append(" LEFT JOIN f ON f.sub_idx = s.sub_idx LEFT JOIN c ON c.sub_idx = s.sub_idx")
+                .append(" LEFT JOIN sv ON sv.sub_idx = s.sub_idx LEFT JOIN e ON e.msisdn = s.msisdn")
+                .append(" LEFT JOIN k ON k.sub_idx = s.sub_idx LEFT JOIN ported p ON p.msisdn = s.msisdn ORDER BY s.sub_idx");
+        return q.toString();
+    }
+
+    /** The event feeds cut at the cutoff (SQL of each copy): what was known on that day. */
+    private static List<String> cut(LocalDate cutoff) {
+        String c = "DATE " + Duck.lit(cutoff.toString());
+        String m = Duck.lit(YearMonth.from(cutoff).toString());
+        String closed = local("closed_at") + " < " + c;
+        return List.of(
+                "bills AS SELECT * FROM main.bills WHERE month < " + m,
+                "usage AS SELECT * FROM main.usage WHERE month < " + m,
+                "usage_daily AS SELECT * FROM main.usage_daily WHERE date < " + c,
+                "complaints AS SELECT * REPLACE (CASE WHEN closed_at IS NOT NULL AND " + closed + " THEN closed_at END AS closed_at, "
+                        + "coalesce(resolved, false) AND closed_at IS NOT NULL AND " + closed + " AS resolved) FROM main.complaints WHERE "
+                        + local("created_at") + " < " + c,
+                "surveys AS SELECT * FROM main.surveys WHERE survey_date < " + c,
+                "mnp_events AS SELECT * FROM main.mnp_events WHERE " + local("event_time") + " < " + c,
+                "contacts AS SELECT * FROM main.contacts WHERE " + local("contact_time") + " < " + c);
+    }
+
+    private static String local(String timestamp) {
+        return "CAST(timezone('Asia/Shanghai', " + timestamp + ") AS DATE)";
+    }
+
+    /**
+     * The features that differ when computed from the feeds cut at the cutoff (on a sample of subscribers): each
+     * such feature reads data after the cutoff. Empty when none leaks.
+     */
+    public static List<String> leaks(DuckDBConnection conn, LocalDate cutoff, String sample) {
+        return leaks(conn, cutoff, sample, FEATURES);
+    }
+
+    static List<String> leaks(DuckDBConnection conn, LocalDate cutoff, String sample, List<Feature> features) {
+        Duck.exec(conn, "CREATE SCHEMA IF NOT EXISTS cut");
+        try {
+            for (String t : cut(cutoff)) {
+                Duck.exec(conn, "CREATE OR REPLACE TABLE cut." + t);
+            }
+            Duck.exec(conn, "CREATE OR REPLACE TEMP TABLE leak_full AS " + sql(cutoff, false, false, sample, features));
+            Duck.exec(conn, "SET search_path = 'cut,main'");
+            try {
+                Duck.exec(conn, "CREATE OR REPLACE TEMP TABLE leak_cut AS " + sql(cutoff, false, false, sample, features));
+            } finally {
+                Duck.exec(conn, "SET search_path = 'main'");
+            }
+            List<String> leaking = new ArrayList<>();
+            String diff = features.stream().map(f -> "count(*) FILTER (WHERE a." + f.name() + " IS DISTINCT FROM b." + f.name() + ")")
+                    .collect(Collectors.joining(", "));
+            try (var st = conn.createStatement(); var r = st.executeQuery("SELECT " + diff
+                    + ", (SELECT count(*) FROM leak_full) - (SELECT count(*) FROM leak_cut) FROM leak_full a JOIN leak_cut b USING (sub_idx)")) {
+                r.next();
+                for (int i = 0; i < features.size(); i++) {
+                    if (r.getLong(i + 1) > 0) {
+                        leaking.add(features.get(i).name());
+                    }
+                }
+                if (r.getLong(features.size() + 1) != 0) {
+                    leaking.add("(population)");
+                }
+            }
+            return leaking;
+        } catch (java.sql.SQLException e) {
+            throw Duck.failure("leakage check", e);
+        } finally {
+            Duck.exec(conn, "DROP SCHEMA IF EXISTS cut CASCADE");
+        }
+    }
+}
