@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tenure", mixinStandardHelpOptions = true, version = "tenure 0.1.0",
         description = "Customer retention and service marketing for mobile operators.",
         subcommands = {GenerateCommand.class, RunCommand.class, DemoCommand.class, BenchCommand.class,
-                AdvisorBenchCommand.class, TariffsCommand.class, ModelCommand.class})
+                AdvisorBenchCommand.class, TariffsCommand.class, ModelCommand.class, RiskBenchCommand.class})
 public final class TenureCli {
     public static void main(String[] args) {
         // the spreadsheet library logs through Log4j; without a provider it would complain on stderr

@@ -51,8 +51,10 @@ public final class ChurnModel implements AutoCloseable {
 
     /** The margins (log-odds before calibration) of the rows of a matrix encoded by the schema. */
     public float[] margins(float[] matrix, int rows) {
-        try (Matrix m = new Matrix(matrix, rows, meta.schema().features().size())) {
-            float[][] out = booster.predict(m.d, true, meta.rounds());
+        try {
+            // straight from the Java array: no native matrix to build for a prediction
+            float[][] out = booster.inplace_predict(matrix, rows, meta.schema().features().size(), Float.NaN,
+                    new int[]{0, meta.rounds()}, Booster.PredictionType.kMargin, null);
             float[] margins = new float[rows];
             for (int i = 0; i < rows; i++) {
                 margins[i] = out[i][0];

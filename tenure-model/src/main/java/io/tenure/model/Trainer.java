@@ -81,13 +81,25 @@ public final class Trainer {
              ChurnModel.Matrix dvalid = new ChurnModel.Matrix(validX, nv, cols)) {
             dtrain.d.setLabel(trainY);
             dvalid.d.setLabel(validYf);
-            Map<String, ml.dmlc.xgboost4j.java.DMatrix> watches = new LinkedHashMap<>();
-            watches.put("validation", dvalid.d);
-            float[][] history = new float[1][config.maxRounds()];
-            Booster booster = XGBoost.train(dtrain.d, config.params(weight), config.maxRounds(), watches, history, null, null,
-                    config.earlyStoppingRounds());
-            String best = booster.getAttr("best_iteration");
-            int rounds = best == null ? config.maxRounds() : Integer.parseInt(best) + 1;
+            Booster booster = XGBoost.train(dtrain.d, config.params(weight), 0, Map.of(), null, null);
+            // boosting round by round with early stopping on the validation AUC, read from the booster's own
+            // evaluation (XGBoost's train loop would print every round on the console)
+            double bestAuc = Double.NEGATIVE_INFINITY;
+            int best = 0;
+            ml.dmlc.xgboost4j.java.DMatrix[] evalSets = {dvalid.d};
+            String[] evalNames = {"validation"};
+            for (int i = 0; i < config.maxRounds(); i++) {
+                booster.update(dtrain.d, i);
+                String eval = booster.evalSet(evalSets, evalNames, i);
+                double auc = Double.parseDouble(eval.substring(eval.lastIndexOf(':') + 1).strip());
+                if (auc > bestAuc) {
+                    bestAuc = auc;
+                    best = i;
+                } else if (i - best >= config.earlyStoppingRounds()) {
+                    break;
+                }
+            }
+            int rounds = best + 1;
             float[][] out = booster.predict(dvalid.d, true, rounds);
             double[] margins = new double[nv];
             for (int i = 0; i < nv; i++) {

@@ -14,6 +14,7 @@ import io.tenure.engine.duck.Duck;
 import io.tenure.engine.fourhigh.EarlyWarningStage;
 import io.tenure.engine.fourhigh.FourHighResult;
 import io.tenure.engine.risk.RiskStage;
+import io.tenure.engine.perception.PerceptionStage;
 import io.tenure.engine.run.Progress;
 import io.tenure.engine.run.RunOptions;
 import io.tenure.ingest.FeedReport;
@@ -222,7 +223,7 @@ public final class OutputWriter {
         }
         return new Bulletin(o.config().output().province(), o.asOf(), month, runId(ingest), tags, counties, trend,
                 new EarlyWarningSummary(ew.trackedThrough(), ew.daysInMonth(), ewCounts), feeds, fh.evaluated(month),
-                fh.notEvaluatedInM(), thresholdLabels(t), care(fh), risk(risk));
+                fh.notEvaluatedInM(), thresholdLabels(t), care(fh), risk(risk), PerceptionStage.run(conn));
     }
 
     private RiskSummary risk(RiskStage.Result risk) throws SQLException {
@@ -373,6 +374,11 @@ public final class OutputWriter {
         riskJson.put("low", bulletin.risk().low());
         riskJson.put("top_reasons", bulletin.risk().reasons());
         s.put("risk", riskJson);
+        Map<String, Object> perception = new LinkedHashMap<>();
+        perception.put("surveys", bulletin.perception().n());
+        perception.put("r_squared", bulletin.perception().rSquared());
+        perception.put("effects", bulletin.perception().effects());
+        s.put("perception_drivers", perception);
         s.put("thresholds", t);
         s.put("config", o.config().describe());
         s.put("timings_ms", timings);

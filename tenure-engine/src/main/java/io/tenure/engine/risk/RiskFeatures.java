@@ -82,15 +82,33 @@ public final class RiskFeatures {
      * (scoring). {@code where} narrows the population further (e.g. a sample), or is empty.
      */
     public static String sql(LocalDate cutoff, boolean label, boolean activeOnly, String where) {
-        return sql(cutoff, label, activeOnly, where, FEATURES);
+        return sql(cutoff, label, activeOnly, where, FEATURES, null);
     }
 
-    /** The same with these features (tests give a leaking one). */
+    /**
+     * The features of the subscribers whose sub_idx lies in [from, to] only: every feed of subscribers' rows is read
+     * for that range alone (the feeds are stored in sub_idx order, so a range skips the others' row groups).
+     */
+    public static String sql(LocalDate cutoff, boolean activeOnly, long from, long to) {
+        return sql(cutoff, false, activeOnly, "", FEATURES, new long[]{from, to});
+    }
+
     static String sql(LocalDate cutoff, boolean label, boolean activeOnly, String where, List<Feature> features) {
+        return sql(cutoff, label, activeOnly, where, features, null);
+    }
+
+    /** The same with these features (tests give a leaking one), for a range of sub_idx or all (null). */
+    private static String sql(LocalDate cutoff, boolean label, boolean activeOnly, String where, List<Feature> features,
+                              long[] range) {
+        String in = range == null ? "" : " AND sub_idx BETWEEN " + range[0] + " AND " + range[1];
+        String whereX = range == null ? "" : " WHERE x.sub_idx BETWEEN " + range[0] + " AND " + range[1];
         String c = "DATE " + Duck.lit(cutoff.toString());
         String cm = Duck.lit(YearMonth.from(cutoff).toString());
         String local = local("%s");
-        String before90 = c + " - INTERVAL 90 DAY";
+        // timestamps compared with the local midnights as instants: no conversion of every event's time
+        String ts = at(cutoff);
+        String ts30 = at(cutoff.minusDays(30));
+        String ts90 = at(cutoff.minusDays(90));
         StringBuilder q = new StringBuilder();
         q.append("WITH months AS (SELECT month, row_number() OVER (ORDER BY month DESC) AS k FROM (SELECT DISTINCT month FROM bills")
                 .append(" WHERE month < ").append(cm).append(") QUALIFY k <= 3), ")
@@ -98,9 +116,11 @@ public final class RiskFeatures {
                 .append(" WHERE type = 'PORT_OUT' GROUP BY msisdn), ")
                 .append("pop AS (SELECT s.* FROM subscribers s LEFT JOIN ported p ON p.msisdn = s.msisdn WHERE s.activation_date < ")
                 .append(c).append(activeOnly ? " AND s.status = 'ACTIVE'" : " AND (p.day IS NULL OR p.day >= " + c + ")")
-                .append(where.isEmpty() ? "" : " AND " + where).append("), ")
-                .append("b AS (SELECT x.sub_idx, avg(x.total_fee) AS arpu_3m, max(x.total_fee) FILTER (WHERE m.k = 1) AS fee_last, ")
+                .append(where.isEmpty() ? "" : " AND " + where).append(in.replace("sub_idx", "s.sub_idx")).append("), ")
+                .append("b AS MATERIALIZED (SELECT x.sub_idx, avg(x.total_fee) AS arpu_3m, max(x.total_fee) FILTER (WHERE m.k = 1) AS fee_last, ")
                 .append("avg(x.total_fee) FILTER (WHERE m.k > 1) AS fee_before, ")
+                .append("max(x.plan_fee + x.addon_fee + x.voice_overage_fee + x.data_overage_fee + x.sms_fee + x.min_spend_topup) ")
+                .append("FILTER (WHERE m.k = 1) AS domestic_last, ")
                 .append("max(x.data_overage_fee) FILTER (WHERE m.k = 1) AS data_over_last, ")
                 .append("avg(x.data_overage_fee) FILTER (WHERE m.k > 1) AS data_over_before, ")
                 .append("max(CASE WHEN x.voice_overage_fee + x.intl_roaming_fee + x.idd_fee >= 30 AND x.voice_overage_fee + ")
@@ -109,35 +129,36 @@ public final class RiskFeatures {
                 .append("max(CASE WHEN x.min_spend_topup >= 20 OR x.vas_fee >= 30 THEN 1 ELSE 0 END) FILTER (WHERE m.k = 1) AS fh_arpu_last, ")
                 .append("sum(CASE WHEN x.data_overage_fee >= 20 OR x.min_spend_topup >= 20 OR x.vas_fee >= 30 OR (x.voice_overage_fee + ")
                 .append("x.intl_roaming_fee + x.idd_fee >= 30 AND x.voice_overage_fee + x.intl_roaming_fee + x.idd_fee >= 0.25 * x.total_fee)")
-                .append(" THEN 1 ELSE 0 END) AS fh_months FROM bills x JOIN months m ON m.month = x.month GROUP BY x.sub_idx), ")
-                .append("u AS (SELECT x.sub_idx, sum(x.offnet_voice_min) / nullif(sum(x.voice_min), 0) AS offnet_share_3m, ")
+                .append(" THEN 1 ELSE 0 END) AS fh_months FROM bills x JOIN months m ON m.month = x.month").append(whereX)
+                .append(" GROUP BY x.sub_idx), ")
+                .append("u AS MATERIALIZED (SELECT x.sub_idx, sum(x.offnet_voice_min) / nullif(sum(x.voice_min), 0) AS offnet_share_3m, ")
                 .append("max(x.offnet_voice_min / nullif(x.voice_min, 0)) FILTER (WHERE m.k = 1) AS offnet_share_last, ")
                 .append("max(x.rival_hotline_calls) FILTER (WHERE m.k = 1) AS rival_last, sum(x.rival_hotline_calls) AS rival_3m, ")
                 .append("sum(x.own_hotline_calls) AS own_3m, max(x.active_days) FILTER (WHERE m.k = 1) AS active_days_last, ")
-                .append("max(x.voice_min) FILTER (WHERE m.k = 1) AS voice_last, max(x.data_mb / 1024) FILTER (WHERE m.k = 1) AS data_gb_last ")
-                .append("FROM usage x JOIN months m ON m.month = x.month GROUP BY x.sub_idx), ")
-                // plan fit: the last month's domestic spend less the cheapest published plan for its usage (rules §1, no packs)
-                .append("last AS (SELECT x.sub_idx, x.plan_fee + x.addon_fee + x.voice_overage_fee + x.data_overage_fee + x.sms_fee + ")
-                .append("x.min_spend_topup AS domestic, coalesce(v.voice_min, 0) AS voice, coalesce(v.data_mb, 0) AS data, coalesce(v.sms, 0) AS sms ")
-                .append("FROM bills x JOIN months m ON m.month = x.month AND m.k = 1 LEFT JOIN usage v ON v.sub_idx = x.sub_idx AND v.month = x.month), ")
-                .append("f AS (SELECT l.sub_idx, max(l.domestic) - min(p.monthly_fee + greatest(0, l.voice - p.voice_min) * p.voice_rate + ")
-                .append("ceil(greatest(0, l.data - p.data_mb) / 1024) * p.data_rate_per_gb + greatest(0, l.sms - p.sms) * p.sms_rate) AS saving ")
-                .append("FROM last l CROSS JOIN (SELECT * FROM plans WHERE published) p GROUP BY l.sub_idx), ")
-                .append("c AS (SELECT sub_idx, count(*) FILTER (WHERE d >= ").append(c).append(" - INTERVAL 30 DAY) AS n30, ")
-                .append("count(*) FILTER (WHERE d >= ").append(before90).append(") AS n90, ")
-                .append("count(*) FILTER (WHERE d >= ").append(before90).append(" AND NOT (coalesce(resolved, false) AND closed_at IS NOT NULL AND ")
-                .append(String.format(local, "closed_at")).append(" < ").append(c).append(")) AS unresolved ")
-                .append("FROM (SELECT *, ").append(String.format(local, "created_at")).append(" AS d FROM complaints) WHERE d < ").append(c)
-                .append(" GROUP BY sub_idx), ")
+                .append("max(x.voice_min) FILTER (WHERE m.k = 1) AS voice_last, max(x.data_mb / 1024) FILTER (WHERE m.k = 1) AS data_gb_last, ")
+                .append("max(x.data_mb) FILTER (WHERE m.k = 1) AS data_mb_last, max(x.sms) FILTER (WHERE m.k = 1) AS sms_last ")
+                .append("FROM usage x JOIN months m ON m.month = x.month").append(whereX).append(" GROUP BY x.sub_idx), ")
+                // plan fit: the last month's domestic spend less the cheapest published plan for its usage (rules §1, no
+                // packs), in DOUBLE: the minimum over plans is a feature, not a bill, and decimal arithmetic costs twice as much
+                .append("f AS (SELECT b.sub_idx, max(CAST(b.domestic_last AS DOUBLE)) - min(p.fee + greatest(0, coalesce(u.voice_last, 0) ")
+                .append("- p.voice_min) * p.voice_rate + ceil(greatest(0, CAST(coalesce(u.data_mb_last, 0) AS DOUBLE) - p.data_mb) / 1024) ")
+                .append("* p.data_rate + greatest(0, coalesce(u.sms_last, 0) - p.sms) * p.sms_rate) AS saving FROM b LEFT JOIN u ")
+                .append("ON u.sub_idx = b.sub_idx CROSS JOIN (SELECT CAST(monthly_fee AS DOUBLE) AS fee, voice_min, CAST(voice_rate AS DOUBLE)")
+                .append(" AS voice_rate, data_mb, CAST(data_rate_per_gb AS DOUBLE) AS data_rate, sms, CAST(sms_rate AS DOUBLE) AS sms_rate")
+                .append(" FROM plans WHERE published) p WHERE b.domestic_last IS NOT NULL GROUP BY b.sub_idx), ")
+                .append("c AS (SELECT sub_idx, count(*) FILTER (WHERE created_at >= ").append(ts30).append(") AS n30, ")
+                .append("count(*) FILTER (WHERE created_at >= ").append(ts90).append(") AS n90, ")
+                .append("count(*) FILTER (WHERE created_at >= ").append(ts90).append(" AND NOT (coalesce(resolved, false) AND ")
+                .append("closed_at IS NOT NULL AND closed_at < ").append(ts).append(")) AS unresolved ")
+                .append("FROM complaints WHERE created_at < ").append(ts).append(in).append(" GROUP BY sub_idx), ")
                 .append("sv AS (SELECT sub_idx, arg_max(overall, survey_date) AS overall, arg_max(network, survey_date) AS network, ")
                 .append("arg_max(tariff, survey_date) AS tariff, arg_max(service, survey_date) AS service FROM surveys WHERE survey_date < ")
-                .append(c).append(" GROUP BY sub_idx), ")
+                .append(c).append(in).append(" GROUP BY sub_idx), ")
                 .append("e AS (SELECT msisdn, count(*) FILTER (WHERE type = 'QUERY') AS queries, count(*) FILTER (WHERE type = 'AUTH_CODE') AS codes ")
-                .append("FROM (SELECT *, ").append(String.format(local, "event_time")).append(" AS d FROM mnp_events) WHERE d < ").append(c)
-                .append(" AND d >= ").append(before90).append(" GROUP BY msisdn), ")
+                .append("FROM mnp_events WHERE event_time < ").append(ts).append(" AND event_time >= ").append(ts90).append(" GROUP BY msisdn), ")
                 .append("k AS (SELECT sub_idx, count(*) FILTER (WHERE purpose = 'MARKETING') AS marketing, ")
-                .append("count(*) FILTER (WHERE outcome = 'DECLINED') AS declined FROM (SELECT *, ").append(String.format(local, "contact_time"))
-                .append(" AS d FROM contacts) WHERE d < ").append(c).append(" AND d >= ").append(before90).append(" GROUP BY sub_idx) ");
+                .append("count(*) FILTER (WHERE outcome = 'DECLINED') AS declined FROM contacts WHERE contact_time < ").append(ts)
+                .append(" AND contact_time >= ").append(ts90).append(in).append(" GROUP BY sub_idx) ");
         q.append("SELECT s.sub_idx");
         for (Feature f : features) {
             q.append(", CAST(").append(f.sql().replace("%C", c)).append(" AS DOUBLE) AS ").append(f.name());
@@ -149,7 +170,8 @@ public final class RiskFeatures {
         q.append(" FROM pop s LEFT JOIN b ON b.sub_idx = s.sub_idx LEFT JOIN u ON u.sub_idx = s.sub_idx")
                 .append(" LEFT JOIN f ON f.sub_idx = s.sub_idx LEFT JOIN c ON c.sub_idx = s.sub_idx")
                 .append(" LEFT JOIN sv ON sv.sub_idx = s.sub_idx LEFT JOIN e ON e.msisdn = s.msisdn")
-                .append(" LEFT JOIN k ON k.sub_idx = s.sub_idx LEFT JOIN ported p ON p.msisdn = s.msisdn ORDER BY s.sub_idx");
+                .append(" LEFT JOIN k ON k.sub_idx = s.sub_idx LEFT JOIN ported p ON p.msisdn = s.msisdn")
+                .append(label ? " ORDER BY s.sub_idx" : ""); // training rows in a stable order: the same data, the same fingerprint
         return q.toString();
     }
 
@@ -168,6 +190,11 @@ public final class RiskFeatures {
                 "surveys AS SELECT * FROM main.surveys WHERE survey_date < " + c,
                 "mnp_events AS SELECT * FROM main.mnp_events WHERE " + local("event_time") + " < " + c,
                 "contacts AS SELECT * FROM main.contacts WHERE " + local("contact_time") + " < " + c);
+    }
+
+    /** The local midnight starting a day, as an instant. */
+    private static String at(LocalDate day) {
+        return "TIMESTAMPTZ " + Duck.lit(day + " 00:00:00+08");
     }
 
     private static String local(String timestamp) {

@@ -10,7 +10,14 @@ import io.tenure.model.ChurnModel;
 import io.tenure.model.FeatureSchema;
 import io.tenure.report.Lang;
 import io.tenure.report.Messages;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowReader;
 import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBResultSet;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -27,11 +34,13 @@ import static io.tenure.engine.duck.ArrowRows.Type.VARCHAR;
 
 /**
  * Scores every ACTIVE subscriber with the configured port-out model, as of the run date: calibrated probability,
- * band, and for the high and medium bands the three features that push the risk up most (tree contributions), in
- * words ("异网通话占比 62%"). Rows go to {@code risk_rows}.
+ * band, and for the high band the three features that push the risk up most (tree SHAP contributions), in words
+ * ("异网通话占比 62%"). Rows go to {@code risk_rows}.
  */
 public final class RiskStage {
     private static final int BATCH = 100_000;
+    /** Subscribers per feature query. */
+    private static final long RANGE = 1_000_000;
     private static final int REASONS = 3;
     private final DuckDBConnection conn;
     private final ChurnModel model;
@@ -61,36 +70,70 @@ public final class RiskStage {
 
     public Result run(LocalDate asOf) {
         FeatureSchema schema = model.schema();
-        String sql = RiskTraining.scoringSql(schema, asOf);
+        RiskTraining.checkSchema(schema);
         ArrowRows.createTable(conn, "risk_rows", COLUMNS);
         int k = schema.features().size();
         long[] counts = new long[3];
-        try (DuckDBConnection c = conn.duplicate(); Statement st = c.createStatement(); ResultSet r = st.executeQuery(sql);
-             ArrowRows out = new ArrowRows(COLUMNS)) {
-            int[] at = new int[k];
-            for (int j = 0; j < k; j++) {
-                at[j] = r.findColumn(schema.features().get(j).source());
+        long min = Duck.scalarLong(conn, "SELECT coalesce(min(sub_idx), 0) FROM subscribers");
+        long max = Duck.scalarLong(conn, "SELECT coalesce(max(sub_idx), -1) FROM subscribers");
+        // a batch is scored on another thread while the next one is read
+        java.util.concurrent.ExecutorService scorer = java.util.concurrent.Executors.newSingleThreadExecutor(t -> {
+            Thread th = new Thread(t, "risk-scoring");
+            th.setDaemon(true);
+            return th;
+        });
+        try (ArrowRows out = new ArrowRows(COLUMNS)) {
+            java.util.concurrent.Future<?> pending = null;
+            // ranges of subscribers: each range's aggregates stay small and its scans skip the other ranges' row groups
+            for (long lo = min; lo <= max; lo += RANGE) {
+                String sql = RiskFeatures.sql(asOf, true, lo, Math.min(max, lo + RANGE - 1));
+                // columns out of the engine as Arrow batches: no per-value JDBC call
+                try (DuckDBConnection c = conn.duplicate(); Statement st = c.createStatement(); ResultSet r = st.executeQuery(sql);
+                     BufferAllocator allocator = new RootAllocator();
+                     ArrowReader reader = (ArrowReader) r.unwrap(DuckDBResultSet.class).arrowExportStream(allocator, BATCH)) {
+                    while (reader.loadNextBatch()) {
+                        VectorSchemaRoot root = reader.getVectorSchemaRoot();
+                        int n = root.getRowCount();
+                        if (n == 0) {
+                            continue;
+                        }
+                        BigIntVector ids = (BigIntVector) root.getVector("sub_idx");
+                        long[] subs = new long[n];
+                        for (int i = 0; i < n; i++) {
+                            subs[i] = ids.get(i);
+                        }
+                        float[] x = new float[n * k];
+                        for (int j = 0; j < k; j++) {
+                            Float8Vector v = (Float8Vector) root.getVector(schema.features().get(j).source());
+                            for (int i = 0; i < n; i++) {
+                                x[i * k + j] = v.isNull(i) ? Float.NaN : (float) v.get(i);
+                            }
+                        }
+                        if (pending != null) {
+                            pending.get();
+                        }
+                        pending = scorer.submit(() -> score(subs, x, n, k, out, counts));
+                    }
+                } catch (java.io.IOException e) {
+                    throw new TenureException(ErrorCode.ENGINE_FAILURE, "cannot read the risk features: " + e.getMessage(), e);
+                }
             }
-            long[] subs = new long[BATCH];
-            float[] x = new float[BATCH * k];
-            int n = 0;
-            boolean more = r.next();
-            while (more) {
-                subs[n] = r.getLong(1);
-                for (int j = 0; j < k; j++) {
-                    double v = r.getDouble(at[j]);
-                    x[n * k + j] = r.wasNull() ? Float.NaN : (float) v;
-                }
-                n++;
-                more = r.next();
-                if (n == BATCH || !more) {
-                    score(subs, x, n, k, out, counts);
-                    n = 0;
-                }
+            if (pending != null) {
+                pending.get();
             }
             out.insertInto(conn, "risk_rows");
         } catch (SQLException e) {
             throw Duck.failure("risk scoring", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TenureException(ErrorCode.INTERNAL, "risk scoring interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new TenureException(ErrorCode.INTERNAL, "risk scoring failed: " + e.getCause(), e.getCause());
+        } finally {
+            scorer.shutdownNow();
         }
         return new Result(counts[0] + counts[1] + counts[2], counts[0], counts[1], counts[2]);
     }
@@ -98,10 +141,10 @@ public final class RiskStage {
     private void score(long[] subs, float[] x, int n, int k, ArrowRows out, long[] counts) {
         float[] rows = n * k == x.length ? x : java.util.Arrays.copyOf(x, n * k);
         double[] p = model.probabilities(rows, n);
-        // contributions only where the reasons are shown: the high and medium bands
+        // contributions only where the reasons are shown: the high band, which the retention desk works
         List<Integer> explain = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            if (bands.band(p[i]) != RiskBands.Band.LOW) {
+            if (bands.band(p[i]) == RiskBands.Band.HIGH) {
                 explain.add(i);
             }
         }
@@ -121,7 +164,7 @@ public final class RiskStage {
             out.append(subs[i]);
             out.append(p[i]);
             out.append(band.name());
-            if (band == RiskBands.Band.LOW) {
+            if (band != RiskBands.Band.HIGH) {
                 for (int j = 0; j <= REASONS; j++) {
                     out.appendNull();
                 }

@@ -108,11 +108,10 @@ public final class RiskTraining {
         }
     }
 
-    /** The features of the schema, as of {@code cutoff}, of the ACTIVE subscribers (sub_idx first, then the schema's order). */
-    public static String scoringSql(FeatureSchema schema, LocalDate cutoff) {
+    /** Fails, naming the feature, when the model reads a feature the feeds do not give (a model of another table). */
+    public static void checkSchema(FeatureSchema schema) {
         for (FeatureSchema.Feature f : schema.features()) {
             RiskFeatures.feature(f.source());
         }
-        return RiskFeatures.sql(cutoff, false, true, "");
     }
 }

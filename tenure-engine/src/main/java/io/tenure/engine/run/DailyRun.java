@@ -103,7 +103,7 @@ public final class DailyRun {
     }
 
     /** Bytes of the files in the data folder. */
-    static long feedBytes(Path data) throws IOException {
+    public static long feedBytes(Path data) throws IOException {
         try (var files = Files.walk(data)) {
             return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
         }

@@ -80,4 +80,16 @@ class RiskTrainingTest {
             assertThat(m.schema().names()).contains("offnet_share_3m", "rival_hotline_last", "contract_days_left");
         }
     }
+
+    @Test
+    void aModelOfOtherColumnsIsRefusedForTheFeedsWithTheColumnNamed() {
+        var table = io.tenure.model.Table.readCsv(Path.of("..", "data", "churn", "mlc_churn_train3333.csv"));
+        try (ChurnModel other = new io.tenure.model.Trainer(TrainConfig.DEFAULTS).train(table, "churn")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RiskStage(conn, other,
+                            io.tenure.core.risk.RiskBands.DEFAULTS, io.tenure.report.Lang.ZH).run(AS_OF))
+                    .hasMessageContaining("'state'").hasMessageContaining("tenure model train --data")
+                    .satisfies(e -> assertThat(((io.tenure.core.error.TenureException) e).code())
+                            .isEqualTo(io.tenure.core.error.ErrorCode.MODEL_MISMATCH));
+        }
+    }
 }

@@ -72,6 +72,15 @@ class DailyRunEndToEndTest {
         assertThat(summary.path("feeds")).hasSize(11);
         assertThat(summary.path("thresholds").path("dataOverageMinCents").asLong()).isEqualTo(2000);
         assertThat(summary.path("timings_ms").has("four_high")).isTrue();
+        // perception drivers: the generator plants −1.5 points of satisfaction for a four-high month
+        JsonNode effects = summary.path("perception_drivers").path("effects");
+        assertThat(summary.path("perception_drivers").path("surveys").asLong()).isPositive();
+        for (JsonNode e : effects) {
+            if (e.path("factor").asText().startsWith("high_")) {
+                assertThat(e.path("estimate").asDouble()).as(e.toString()).isLessThan(-0.5);
+                assertThat(e.path("high").asDouble()).as(e.toString()).isNegative();
+            }
+        }
 
         // the generator records what it planted, found by its own reading of the rules: both must agree
         JsonNode truth = new ObjectMapper().readTree(data.resolve("generator.json").toFile()).path("truth");

@@ -31,23 +31,26 @@ import java.util.Set;
  * @param thresholds           threshold label → value, in display order
  * @param care                 the care offered to the month's four-high customers
  * @param risk                 port-out risk of the active customers (none when no model is configured)
+ * @param perception           what moves the survey scores, ranked (empty without surveys)
  */
 public record Bulletin(String province, LocalDate asOf, YearMonth month, String runId, List<TagSummary> tags,
                        List<CountyTagCount> counties, List<TrendPoint> trend, EarlyWarningSummary earlyWarnings,
                        List<FeedCount> feeds, long evaluatedSubscribers, long notEvaluatedNoBill,
-                       Map<String, String> thresholds, CareSummary care, RiskSummary risk) {
+                       Map<String, String> thresholds, CareSummary care, RiskSummary risk,
+                       io.tenure.core.perception.Drivers.Fit perception) {
 
     /** A bulletin without care figures. */
     public Bulletin(String province, LocalDate asOf, YearMonth month, String runId, List<TagSummary> tags,
                     List<CountyTagCount> counties, List<TrendPoint> trend, EarlyWarningSummary earlyWarnings,
                     List<FeedCount> feeds, long evaluatedSubscribers, long notEvaluatedNoBill, Map<String, String> thresholds) {
         this(province, asOf, month, runId, tags, counties, trend, earlyWarnings, feeds, evaluatedSubscribers, notEvaluatedNoBill,
-                thresholds, CareSummary.NONE, RiskSummary.NONE);
+                thresholds, CareSummary.NONE, RiskSummary.NONE, null);
     }
 
     public Bulletin {
         care = care == null ? CareSummary.NONE : care;
         risk = risk == null ? RiskSummary.NONE : risk;
+        perception = perception == null ? new io.tenure.core.perception.Drivers.Fit(List.of(), 0, Double.NaN) : perception;
         province = Checks.text(province, "bulletin: province");
         runId = Checks.text(runId, "bulletin: run id");
         TenureException.require(asOf != null, "bulletin: as-of date must not be null");

@@ -63,6 +63,7 @@ public final class BulletinRenderer {
         movementSection(h, v);
         careSection(h, b);
         riskSection(h, b);
+        perceptionSection(h, b);
         trendSection(h, b);
         warningSection(h, b, v);
         qualitySection(h, b);
@@ -297,6 +298,35 @@ public final class BulletinRenderer {
             h.raw("<tr>").el("td", "l", x.label()).el("td", "n", Fmt.count(x.customers())).raw("</tr>\n");
         }
         h.raw("</tbody>\n</table>\n</section>\n");
+    }
+
+    private void perceptionSection(Html h, Bulletin b) {
+        var fit = b.perception();
+        section(h, "perception", "bulletin.section.perception");
+        if (fit.effects().isEmpty()) {
+            h.el("p", "empty", m.get("bulletin.perception.none")).raw("</section>\n");
+            return;
+        }
+        h.el("p", "lead", m.get("bulletin.perception.lead", Fmt.count(fit.n()),
+                Fmt.percent(Double.isNaN(fit.rSquared()) ? 0 : fit.rSquared())));
+        h.raw("<table class=\"data\">\n<thead><tr>");
+        th(h, "bulletin.col.factor", "l");
+        th(h, "bulletin.col.effect", null);
+        th(h, "bulletin.col.interval", null);
+        th(h, "bulletin.col.share", null);
+        h.raw("</tr></thead>\n<tbody>\n");
+        for (var e : fit.effects()) {
+            String label = m.has("perception.factor." + e.factor()) ? m.get("perception.factor." + e.factor()) : e.factor();
+            h.raw("<tr>").el("td", "l", label)
+                    .el("td", e.significant() ? (e.estimate() < 0 ? "n up" : "n down") : "n", signed(e.estimate()))
+                    .el("td", "n", signed(e.low()) + " … " + signed(e.high()))
+                    .el("td", "n", Fmt.percent(e.share())).raw("</tr>\n");
+        }
+        h.raw("</tbody>\n</table>\n").el("p", "note", m.get("bulletin.perception.note")).raw("</section>\n");
+    }
+
+    private static String signed(double v) {
+        return String.format(java.util.Locale.ROOT, "%+.2f", v);
     }
 
     private void careRow(Html h, String key, String value) {

@@ -36,7 +36,8 @@ class BulletinRendererTest {
                 "20250610-0200-fj");
         assertThat(html).contains("评估用户数", "四高标签户次", "较上月新进入", "回归正常", "本月按日预警");
         assertThat(html).contains("一、分标签情况", "二、地市及区县分布", "三、较上月异动", "四、关怀与资费推荐",
-                "五、携号转网风险", "六、月度趋势", "七、按日跟踪预警", "八、数据质量", "九、判定口径");
+                "五、携号转网风险", "六、影响客户感知的要素", "七、月度趋势", "八、按日跟踪预警", "九、数据质量", "十、判定口径");
+        assertThat(html).contains("当月流量超套 ≥ 20 元", "-1.52", "-1.61 … -1.43", "120,345 份");
         assertThat(html).contains("高风险 310,000 位", "异网通话占比", "201,000");
         // the care: customers offered, their total saving and the revenue effect, in yuan
         assertThat(html).contains("向 412,305 位四高客户推荐", "月均可省合计 19,876,543.21 元", "-19,876,543.21",
@@ -55,8 +56,8 @@ class BulletinRendererTest {
         String html = new BulletinRenderer(Lang.EN).render(SampleBulletin.fujian(Lang.EN));
         assertThat(html).contains("<html lang=\"en\">", "Four-high customer retention bulletin: 福建");
         assertThat(html).contains("1. Tags", "2. Cities and counties", "3. Movements since last month",
-                "4. Care and plan advice", "5. Port-out risk", "6. Monthly trend", "7. Daily early warnings", "8. Data quality",
-                "9. Thresholds used");
+                "4. Care and plan advice", "5. Port-out risk", "6. What moves customer perception", "7. Monthly trend", "8. Daily early warnings",
+                "9. Data quality", "10. Thresholds used");
         assertThat(html).contains("Subscribers evaluated", "Tag holdings", "Returned to normal", "Return-to-normal rate",
                 "High tariff", "High data", "High silence", "High ARPU", "Persistent", "Stayed");
         assertThat(html).contains("Tracked through 2025-06-09 (day 9 of 30)", "18,734 more without a bill");

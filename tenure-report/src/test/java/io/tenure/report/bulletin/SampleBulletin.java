@@ -119,6 +119,9 @@ final class SampleBulletin {
                 java.util.Map.of(io.tenure.core.care.Channel.SMS, 350_000L, io.tenure.core.care.Channel.CALL, 40_000L), 21_000),
                 new RiskSummary(34_000_000, 310_000, 1_200_000, 32_490_000, List.of(new RiskSummary.County("三明市", "永安市", 8_100,
                         30_200, 560_000)), List.of(new RiskSummary.Reason("异网通话占比", 201_000),
-                        new RiskSummary.Reason("合约到期", 150_500))));
+                        new RiskSummary.Reason("合约到期", 150_500))),
+                new io.tenure.core.perception.Drivers.Fit(List.of(new io.tenure.core.perception.Drivers.Effect("high_data", -1.52,
+                        -1.61, -1.43, 0.05), new io.tenure.core.perception.Drivers.Effect("tenure_years", 0.01, -0.02, 0.04, 1.0)),
+                        120_345, 0.31));
     }
 }
