@@ -55,8 +55,8 @@ def main(train_path, test_path):
     xtr, ytr, xte, yte = encode(read(train_path), read(test_path), "churn")
     results = []
     xa, xv, ya, yv = train_test_split(xtr, ytr, test_size=0.2, stratify=ytr, random_state=20191127)
-    booster = xgb.XGBClassifier(n_estimators=2000, learning_rate=0.05, max_depth=4, subsample=0.8, colsample_bytree=0.8,
-                                tree_method="hist", eval_metric="auc", early_stopping_rounds=100, random_state=20191127)
+    booster = xgb.XGBClassifier(n_estimators=2000, learning_rate=0.1, max_depth=4, subsample=0.8, colsample_bytree=0.8,
+                                tree_method="hist", eval_metric="auc", early_stopping_rounds=50, random_state=20191127)
     booster.fit(xa, ya, eval_set=[(xv, yv)], verbose=False)
     results.append(("xgboost (python, same settings)", booster.predict_proba(xte)[:, 1]))
     gb = GradientBoostingClassifier(n_estimators=300, random_state=0).fit(xtr, ytr)

@@ -50,12 +50,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path data = dir.resolve("data-" + subscribers);
-        if (!Files.isRegularFile(data.resolve("generator.json"))) {
-            System.err.printf("generating %,d subscribers into %s ...%n", subscribers, data);
-            var g = GenerateCommand.generate(subscribers, 6, data, 20191127L, asOf, "csv", "utf-8", 1);
-            System.err.printf("generated in %.1f s%n", g.elapsed().toMillis() / 1000.0);
-        }
+        Path data = province(dir, subscribers, asOf);
         long maxHeap = Runtime.getRuntime().maxMemory();
         if (!skipRun) {
             resetPeaks();
@@ -69,6 +64,17 @@ final class BenchCommand implements Callable<Integer> {
             sideBySide(data);
         }
         return 0;
+    }
+
+    /** The benchmark province of n subscribers under dir, generated (6 months, the README's seed) when missing. */
+    static Path province(Path dir, long n, LocalDate asOf) throws Exception {
+        Path data = dir.resolve("data-" + n);
+        if (!Files.isRegularFile(data.resolve("generator.json"))) {
+            System.err.printf("generating %,d subscribers into %s ...%n", n, data);
+            var g = GenerateCommand.generate(n, 6, data, 20191127L, asOf, "csv", "utf-8", 1);
+            System.err.printf("generated in %.1f s%n", g.elapsed().toMillis() / 1000.0);
+        }
+        return data;
     }
 
     private void sideBySide(Path data) throws Exception {

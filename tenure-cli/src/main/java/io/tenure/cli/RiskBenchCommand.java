@@ -40,13 +40,13 @@ final class RiskBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var cfg = TenureConfig.defaults();
         Path model = dir.resolve("risk-model");
-        Path trainData = skipTrain ? null : province(train);
+        Path trainData = skipTrain ? null : BenchCommand.province(dir, train, asOf);
         Path work = Files.createTempDirectory(dir, ".risk-");
         try {
             if (!skipTrain) {
                 train(cfg, trainData, work, model);
             }
-            Path scoreData = province(score);
+            Path scoreData = BenchCommand.province(dir, score, asOf);
             long bytes = io.tenure.engine.run.DailyRun.feedBytes(scoreData);
             Path db = cfg.engine().onDisk(bytes) ? work.resolve("score.duckdb") : null;
             try (var conn = Duck.open(db, work, cfg.engine().threads(), cfg.engine().memoryLimit());
@@ -57,8 +57,9 @@ final class RiskBenchCommand implements Callable<Integer> {
                 var s = new RiskStage(conn, m, cfg.model().bands(), Lang.ZH).run(asOf);
                 double secs = (System.nanoTime() - t1) / 1e9;
                 System.out.printf(Locale.ROOT, "scoring: %,d subscribers, feeds loaded in %.1f s; %,d active scored in %.1f s"
-                        + " (high %,d, with reasons; medium %,d; low %,d)%n", score, (t1 - t0) / 1e9, s.scored(), secs, s.high(),
-                        s.medium(), s.low());
+                        + " (high %,d, with reasons; medium %,d; low %,d); of which the model (predictions, calibration, SHAP"
+                        + " reasons) %.1f s, overlapping the features' query and reading%n", score, (t1 - t0) / 1e9, s.scored(), secs,
+                        s.high(), s.medium(), s.low(), s.modelMillis() / 1000.0);
             }
         } finally {
             Publisher.deleteTree(work);
@@ -79,14 +80,5 @@ final class RiskBenchCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "out-of-time test, cutoff %s, %,d rows: AUC %.4f, PR-AUC %.4f, top-decile lift %.2f%n",
                     r.testCutoff(), r.testRows(), r.test().get("auc"), r.test().get("pr_auc"), r.test().get("top_decile_lift"));
         }
-    }
-
-    private Path province(long n) throws Exception {
-        Path data = dir.resolve("data-" + n);
-        if (!Files.isRegularFile(data.resolve("generator.json"))) {
-            System.err.printf("generating %,d subscribers into %s ...%n", n, data);
-            GenerateCommand.generate(n, 6, data, 20191127L, asOf, "csv", "utf-8", 1);
-        }
-        return data;
     }
 }

@@ -204,7 +204,7 @@ public record TenureConfig(FourHigh fourHigh, Ingest ingest, Engine engine, Outp
 
     /**
      * Port-out model: path (a saved model folder; when set, the daily run scores every active subscriber), training
-     * settings (max-rounds 2000, early-stopping-rounds 100, validation-share 0.2, eta 0.05, max-depth 4,
+     * settings (max-rounds 2000, early-stopping-rounds 50, validation-share 0.2, eta 0.1, max-depth 4,
      * min-child-weight 1, subsample 0.8, colsample 0.8, lambda 1, balance-classes false, seed 20191127) and the risk
      * bands (high-risk 0.20, medium-risk 0.05: calibrated probability of porting out within 90 days).
      */

@@ -82,24 +82,39 @@ public final class RiskFeatures {
      * (scoring). {@code where} narrows the population further (e.g. a sample), or is empty.
      */
     public static String sql(LocalDate cutoff, boolean label, boolean activeOnly, String where) {
-        return sql(cutoff, label, activeOnly, where, FEATURES, null);
+        return sql(cutoff, label, activeOnly, where, FEATURES, null, null);
     }
 
     /**
      * The features of the subscribers whose sub_idx lies in [from, to] only: every feed of subscribers' rows is read
      * for that range alone (the feeds are stored in sub_idx order, so a range skips the others' row groups).
      */
-    public static String sql(LocalDate cutoff, boolean activeOnly, long from, long to) {
-        return sql(cutoff, false, activeOnly, "", FEATURES, new long[]{from, to});
+    public static String sql(LocalDate cutoff, boolean activeOnly, long from, long to, List<String> months) {
+        return sql(cutoff, false, activeOnly, "", FEATURES, new long[]{from, to}, months);
+    }
+
+    /** The (up to) three closed months of bills before the cutoff's month, latest first: computed once for many ranges. */
+    public static List<String> months(DuckDBConnection conn, LocalDate cutoff) {
+        List<String> out = new ArrayList<>();
+        String sql = "SELECT DISTINCT month FROM bills WHERE month < " + Duck.lit(YearMonth.from(cutoff).toString())
+                + " ORDER BY month DESC LIMIT 3";
+        try (var st = conn.createStatement(); var r = st.executeQuery(sql)) {
+            while (r.next()) {
+                out.add(r.getString(1));
+            }
+        } catch (java.sql.SQLException e) {
+            throw Duck.failure(sql, e);
+        }
+        return out;
     }
 
     static String sql(LocalDate cutoff, boolean label, boolean activeOnly, String where, List<Feature> features) {
-        return sql(cutoff, label, activeOnly, where, features, null);
+        return sql(cutoff, label, activeOnly, where, features, null, null);
     }
 
     /** The same with these features (tests give a leaking one), for a range of sub_idx or all (null). */
     private static String sql(LocalDate cutoff, boolean label, boolean activeOnly, String where, List<Feature> features,
-                              long[] range) {
+                              long[] range, List<String> knownMonths) {
         String in = range == null ? "" : " AND sub_idx BETWEEN " + range[0] + " AND " + range[1];
         String whereX = range == null ? "" : " WHERE x.sub_idx BETWEEN " + range[0] + " AND " + range[1];
         String c = "DATE " + Duck.lit(cutoff.toString());
@@ -110,11 +125,23 @@ public final class RiskFeatures {
         String ts30 = at(cutoff.minusDays(30));
         String ts90 = at(cutoff.minusDays(90));
         StringBuilder q = new StringBuilder();
-        q.append("WITH months AS (SELECT month, row_number() OVER (ORDER BY month DESC) AS k FROM (SELECT DISTINCT month FROM bills")
-                .append(" WHERE month < ").append(cm).append(") QUALIFY k <= 3), ")
+        if (knownMonths == null) {
+            q.append("WITH months AS (SELECT month, row_number() OVER (ORDER BY month DESC) AS k FROM (SELECT DISTINCT month FROM bills")
+                    .append(" WHERE month < ").append(cm).append(") QUALIFY k <= 3), ");
+        } else if (knownMonths.isEmpty()) {
+            q.append("WITH months AS (SELECT NULL::VARCHAR AS month, 0 AS k WHERE false), ");
+        } else {
+            q.append("WITH months AS (SELECT * FROM (VALUES ");
+            for (int i = 0; i < knownMonths.size(); i++) {
+                q.append(i == 0 ? "" : ", ").append("(").append(Duck.lit(knownMonths.get(i))).append(", ").append(i + 1).append(")");
+            }
+            q.append(") t(month, k)), ");
+        }
+        q
                 .append("ported AS (SELECT msisdn, min(").append(String.format(local, "event_time")).append(") AS day FROM mnp_events")
                 .append(" WHERE type = 'PORT_OUT' GROUP BY msisdn), ")
-                .append("pop AS (SELECT s.* FROM subscribers s LEFT JOIN ported p ON p.msisdn = s.msisdn WHERE s.activation_date < ")
+                .append("pop AS (SELECT s.* FROM subscribers s").append(activeOnly ? "" : " LEFT JOIN ported p ON p.msisdn = s.msisdn")
+                .append(" WHERE s.activation_date < ")
                 .append(c).append(activeOnly ? " AND s.status = 'ACTIVE'" : " AND (p.day IS NULL OR p.day >= " + c + ")")
                 .append(where.isEmpty() ? "" : " AND " + where).append(in.replace("sub_idx", "s.sub_idx")).append("), ")
                 .append("b AS MATERIALIZED (SELECT x.sub_idx, avg(x.total_fee) AS arpu_3m, max(x.total_fee) FILTER (WHERE m.k = 1) AS fee_last, ")
@@ -170,7 +197,7 @@ public final class RiskFeatures {
         q.append(" FROM pop s LEFT JOIN b ON b.sub_idx = s.sub_idx LEFT JOIN u ON u.sub_idx = s.sub_idx")
                 .append(" LEFT JOIN f ON f.sub_idx = s.sub_idx LEFT JOIN c ON c.sub_idx = s.sub_idx")
                 .append(" LEFT JOIN sv ON sv.sub_idx = s.sub_idx LEFT JOIN e ON e.msisdn = s.msisdn")
-                .append(" LEFT JOIN k ON k.sub_idx = s.sub_idx LEFT JOIN ported p ON p.msisdn = s.msisdn")
+                .append(" LEFT JOIN k ON k.sub_idx = s.sub_idx").append(label ? " LEFT JOIN ported p ON p.msisdn = s.msisdn" : "")
                 .append(label ? " ORDER BY s.sub_idx" : ""); // training rows in a stable order: the same data, the same fingerprint
         return q.toString();
     }

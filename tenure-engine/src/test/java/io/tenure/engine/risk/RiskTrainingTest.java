@@ -92,4 +92,23 @@ class RiskTrainingTest {
                             .isEqualTo(io.tenure.core.error.ErrorCode.MODEL_MISMATCH));
         }
     }
+
+    @Test
+    void scoringInRangesGivesWhatOneRangeGives() throws Exception {
+        Path out = tmp.resolve("model-ranges");
+        RiskTraining.train(conn, AS_OF, TrainConfig.DEFAULTS, out);
+        try (ChurnModel m = ChurnModel.load(out)) {
+            var bands = new io.tenure.core.risk.RiskBands(0.05, 0.02);
+            var whole = new RiskStage(conn, m, bands, io.tenure.report.Lang.ZH).run(AS_OF);
+            Duck.exec(conn, "CREATE OR REPLACE TABLE risk_whole AS SELECT * FROM risk_rows");
+            var parts = new RiskStage(conn, m, bands, io.tenure.report.Lang.ZH, 7_000).run(AS_OF);
+
+            assertThat(List.of(parts.scored(), parts.high(), parts.medium(), parts.low()))
+                    .isEqualTo(List.of(whole.scored(), whole.high(), whole.medium(), whole.low()));
+            assertThat(whole.high()).isPositive();
+            assertThat(Duck.scalarLong(conn, "SELECT count(*) FROM (SELECT * FROM risk_whole EXCEPT ALL SELECT * FROM risk_rows)"))
+                    .isZero();
+            assertThat(Duck.scalarLong(conn, "SELECT count(*) FROM risk_rows WHERE band = 'HIGH' AND reason_1 IS NULL")).isZero();
+        }
+    }
 }
