@@ -33,7 +33,7 @@ public final class RiskFeatures {
             new Feature("tenure_days", "%C - s.activation_date", Format.DAYS),
             new Feature("arpu_3m", "b.arpu_3m", Format.YUAN),
             new Feature("arpu_trend", "b.fee_last - b.fee_before", Format.YUAN),
-            new Feature("plan_fit_saving", "f.saving", Format.YUAN),
+            new Feature("plan_fit_saving", "NULL", Format.YUAN), // by the core's best fit: PlanFit
             new Feature("fh_tariff_last", "b.fh_tariff_last", Format.FLAG),
             new Feature("fh_data_last", "b.fh_data_last", Format.FLAG),
             new Feature("fh_arpu_last", "b.fh_arpu_last", Format.FLAG),
@@ -144,7 +144,7 @@ public final class RiskFeatures {
                 .append(" WHERE s.activation_date < ")
                 .append(c).append(activeOnly ? " AND s.status = 'ACTIVE'" : " AND (p.day IS NULL OR p.day >= " + c + ")")
                 .append(where.isEmpty() ? "" : " AND " + where).append(in.replace("sub_idx", "s.sub_idx")).append("), ")
-                .append("b AS MATERIALIZED (SELECT x.sub_idx, avg(x.total_fee) AS arpu_3m, max(x.total_fee) FILTER (WHERE m.k = 1) AS fee_last, ")
+                .append("b AS (SELECT x.sub_idx, avg(x.total_fee) AS arpu_3m, max(x.total_fee) FILTER (WHERE m.k = 1) AS fee_last, ")
                 .append("avg(x.total_fee) FILTER (WHERE m.k > 1) AS fee_before, ")
                 .append("max(x.plan_fee + x.addon_fee + x.voice_overage_fee + x.data_overage_fee + x.sms_fee + x.min_spend_topup) ")
                 .append("FILTER (WHERE m.k = 1) AS domestic_last, ")
@@ -158,21 +158,13 @@ public final class RiskFeatures {
                 .append("x.intl_roaming_fee + x.idd_fee >= 30 AND x.voice_overage_fee + x.intl_roaming_fee + x.idd_fee >= 0.25 * x.total_fee)")
                 .append(" THEN 1 ELSE 0 END) AS fh_months FROM bills x JOIN months m ON m.month = x.month").append(whereX)
                 .append(" GROUP BY x.sub_idx), ")
-                .append("u AS MATERIALIZED (SELECT x.sub_idx, sum(x.offnet_voice_min) / nullif(sum(x.voice_min), 0) AS offnet_share_3m, ")
+                .append("u AS (SELECT x.sub_idx, sum(x.offnet_voice_min) / nullif(sum(x.voice_min), 0) AS offnet_share_3m, ")
                 .append("max(x.offnet_voice_min / nullif(x.voice_min, 0)) FILTER (WHERE m.k = 1) AS offnet_share_last, ")
                 .append("max(x.rival_hotline_calls) FILTER (WHERE m.k = 1) AS rival_last, sum(x.rival_hotline_calls) AS rival_3m, ")
                 .append("sum(x.own_hotline_calls) AS own_3m, max(x.active_days) FILTER (WHERE m.k = 1) AS active_days_last, ")
                 .append("max(x.voice_min) FILTER (WHERE m.k = 1) AS voice_last, max(x.data_mb / 1024) FILTER (WHERE m.k = 1) AS data_gb_last, ")
                 .append("max(x.data_mb) FILTER (WHERE m.k = 1) AS data_mb_last, max(x.sms) FILTER (WHERE m.k = 1) AS sms_last ")
                 .append("FROM usage x JOIN months m ON m.month = x.month").append(whereX).append(" GROUP BY x.sub_idx), ")
-                // plan fit: the last month's domestic spend less the cheapest published plan for its usage (rules §1, no
-                // packs), in DOUBLE: the minimum over plans is a feature, not a bill, and decimal arithmetic costs twice as much
-                .append("f AS (SELECT b.sub_idx, max(CAST(b.domestic_last AS DOUBLE)) - min(p.fee + greatest(0, coalesce(u.voice_last, 0) ")
-                .append("- p.voice_min) * p.voice_rate + ceil(greatest(0, CAST(coalesce(u.data_mb_last, 0) AS DOUBLE) - p.data_mb) / 1024) ")
-                .append("* p.data_rate + greatest(0, coalesce(u.sms_last, 0) - p.sms) * p.sms_rate) AS saving FROM b LEFT JOIN u ")
-                .append("ON u.sub_idx = b.sub_idx CROSS JOIN (SELECT CAST(monthly_fee AS DOUBLE) AS fee, voice_min, CAST(voice_rate AS DOUBLE)")
-                .append(" AS voice_rate, data_mb, CAST(data_rate_per_gb AS DOUBLE) AS data_rate, sms, CAST(sms_rate AS DOUBLE) AS sms_rate")
-                .append(" FROM plans WHERE published) p WHERE b.domestic_last IS NOT NULL GROUP BY b.sub_idx), ")
                 .append("c AS (SELECT sub_idx, count(*) FILTER (WHERE created_at >= ").append(ts30).append(") AS n30, ")
                 .append("count(*) FILTER (WHERE created_at >= ").append(ts90).append(") AS n90, ")
                 .append("count(*) FILTER (WHERE created_at >= ").append(ts90).append(" AND NOT (coalesce(resolved, false) AND ")
@@ -190,12 +182,16 @@ public final class RiskFeatures {
         for (Feature f : features) {
             q.append(", CAST(").append(f.sql().replace("%C", c)).append(" AS DOUBLE) AS ").append(f.name());
         }
+        // what the plan fit is computed from, by the core's bill simulation (PlanFit): the last month's domestic
+        // spend and usage
+        q.append(", CAST(b.domestic_last AS DOUBLE) AS pf_domestic, CAST(coalesce(u.voice_last, 0) AS DOUBLE) AS pf_voice, ")
+                .append("CAST(coalesce(u.data_mb_last, 0) AS DOUBLE) AS pf_data_mb, CAST(coalesce(u.sms_last, 0) AS DOUBLE) AS pf_sms");
         if (label) {
             q.append(", CASE WHEN p.day >= ").append(c).append(" AND p.day < ").append(c).append(" + INTERVAL ").append(HORIZON_DAYS)
                     .append(" DAY THEN 1 ELSE 0 END AS port_out");
         }
         q.append(" FROM pop s LEFT JOIN b ON b.sub_idx = s.sub_idx LEFT JOIN u ON u.sub_idx = s.sub_idx")
-                .append(" LEFT JOIN f ON f.sub_idx = s.sub_idx LEFT JOIN c ON c.sub_idx = s.sub_idx")
+                .append(" LEFT JOIN c ON c.sub_idx = s.sub_idx")
                 .append(" LEFT JOIN sv ON sv.sub_idx = s.sub_idx LEFT JOIN e ON e.msisdn = s.msisdn")
                 .append(" LEFT JOIN k ON k.sub_idx = s.sub_idx").append(label ? " LEFT JOIN ported p ON p.msisdn = s.msisdn" : "")
                 .append(label ? " ORDER BY s.sub_idx" : ""); // training rows in a stable order: the same data, the same fingerprint
@@ -250,17 +246,19 @@ public final class RiskFeatures {
                 Duck.exec(conn, "SET search_path = 'main'");
             }
             List<String> leaking = new ArrayList<>();
-            String diff = features.stream().map(f -> "count(*) FILTER (WHERE a." + f.name() + " IS DISTINCT FROM b." + f.name() + ")")
+            List<String> compared = new ArrayList<>(features.stream().map(Feature::name).toList());
+            compared.addAll(PlanFit.COLUMNS);
+            String diff = compared.stream().map(n -> "count(*) FILTER (WHERE a." + n + " IS DISTINCT FROM b." + n + ")")
                     .collect(Collectors.joining(", "));
             try (var st = conn.createStatement(); var r = st.executeQuery("SELECT " + diff
                     + ", (SELECT count(*) FROM leak_full) - (SELECT count(*) FROM leak_cut) FROM leak_full a JOIN leak_cut b USING (sub_idx)")) {
                 r.next();
-                for (int i = 0; i < features.size(); i++) {
+                for (int i = 0; i < compared.size(); i++) {
                     if (r.getLong(i + 1) > 0) {
-                        leaking.add(features.get(i).name());
+                        leaking.add(compared.get(i));
                     }
                 }
-                if (r.getLong(features.size() + 1) != 0) {
+                if (r.getLong(compared.size() + 1) != 0) {
                     leaking.add("(population)");
                 }
             }

@@ -89,6 +89,7 @@ public final class RiskStage {
         long min = Duck.scalarLong(conn, "SELECT coalesce(min(sub_idx), 0) FROM subscribers");
         long max = Duck.scalarLong(conn, "SELECT coalesce(max(sub_idx), -1) FROM subscribers");
         List<String> months = RiskFeatures.months(conn, asOf);
+        PlanFit planFit = new PlanFit(io.tenure.engine.fourhigh.TariffBook.load(conn).catalog());
         // a batch is scored on another thread while the next one is read
         java.util.concurrent.ExecutorService scorer = java.util.concurrent.Executors.newSingleThreadExecutor(t -> {
             Thread th = new Thread(t, "risk-scoring");
@@ -119,7 +120,19 @@ public final class RiskStage {
                         }
                         float[] x = new float[n * k];
                         for (int j = 0; j < k; j++) {
-                            Float8Vector v = (Float8Vector) root.getVector(schema.features().get(j).source());
+                            String name = schema.features().get(j).source();
+                            if (name.equals(PlanFit.FEATURE)) {
+                                Float8Vector[] pf = new Float8Vector[PlanFit.COLUMNS.size()];
+                                for (int h = 0; h < pf.length; h++) {
+                                    pf[h] = (Float8Vector) root.getVector(PlanFit.COLUMNS.get(h));
+                                }
+                                for (int i = 0; i < n; i++) {
+                                    x[i * k + j] = (float) planFit.saving(pf[0].isNull(i) ? Double.NaN : pf[0].get(i), pf[1].get(i),
+                                            pf[2].get(i), pf[3].get(i));
+                                }
+                                continue;
+                            }
+                            Float8Vector v = (Float8Vector) root.getVector(name);
                             for (int i = 0; i < n; i++) {
                                 x[i * k + j] = v.isNull(i) ? Float.NaN : (float) v.get(i);
                             }

@@ -102,7 +102,7 @@ public final class RiskTraining {
         }
         sql.append(")");
         try (Statement s = conn.createStatement(); ResultSet r = s.executeQuery(sql.toString())) {
-            return Table.read(r);
+            return new PlanFit(io.tenure.engine.fourhigh.TariffBook.load(conn).catalog()).fill(Table.read(r));
         } catch (SQLException e) {
             throw Duck.failure("training rows", e);
         }
