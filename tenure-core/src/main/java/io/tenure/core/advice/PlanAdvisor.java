@@ -68,24 +68,8 @@ public final class PlanAdvisor {
      * @param months   usage of each month, at least one
      */
     public Optional<Combination> cheapest(Plan current, Contract contract, LocalDate date, List<Usage> months) {
-        TenureException.require(!months.isEmpty(), "the advisor needs at least one month of usage");
-        int n = months.size();
-        boolean floor = contract.kind() == ContractKind.MIN_SPEND && contract.activeOn(date);
-        long minSpend = floor ? contract.minSpendCents() : 0;
-        Combination best = null;
-        for (Plan p : plans) {
-            if (best != null && n * Math.max(p.monthlyFeeCents(), minSpend) >= best.totalCents()) {
-                break; // by fee: no later plan can cost less
-            }
-            if (!contract.allowsPlan(p, current, date)) {
-                continue;
-            }
-            Combination c = floor || !separable ? bestPair(p, months, minSpend, 0, false) : apart(p, months, best);
-            if (c != null && (best == null || c.totalCents() < best.totalCents())) {
-                best = c;
-            }
-        }
-        return Optional.ofNullable(best);
+        return overPlans(current, contract, date, months, (p, floor, minSpend, best) -> floor || !separable
+                ? bestPair(p, months, minSpend, 0, false) : apart(p, months, best));
     }
 
     /**
@@ -96,10 +80,21 @@ public final class PlanAdvisor {
      */
     public Optional<Combination> cheapestAtLeast(Plan current, Contract contract, LocalDate date, List<Usage> months,
                                                  long minTotalCents) {
+        return overPlans(current, contract, date, months, (p, floor, minSpend, best) -> floor || !separable
+                ? bestPair(p, months, minSpend, minTotalCents, true) : apartAtLeast(p, months, minTotalCents));
+    }
+
+    /** One plan's best combination for a search, or null; {@code best} is the best of the plans before it. */
+    private interface PerPlan {
+        Combination best(Plan p, boolean floor, long minSpend, Combination best);
+    }
+
+    /** The best of every eligible plan's combination, plans by fee, stopping when a plan's fees alone cost more. */
+    private Optional<Combination> overPlans(Plan current, Contract contract, LocalDate date, List<Usage> months, PerPlan perPlan) {
         TenureException.require(!months.isEmpty(), "the advisor needs at least one month of usage");
+        int n = months.size();
         boolean floor = contract.kind() == ContractKind.MIN_SPEND && contract.activeOn(date);
         long minSpend = floor ? contract.minSpendCents() : 0;
-        int n = months.size();
         Combination best = null;
         for (Plan p : plans) {
             if (best != null && n * Math.max(p.monthlyFeeCents(), minSpend) >= best.totalCents()) {
@@ -108,8 +103,7 @@ public final class PlanAdvisor {
             if (!contract.allowsPlan(p, current, date)) {
                 continue;
             }
-            Combination c = floor || !separable ? bestPair(p, months, minSpend, minTotalCents, true)
-                    : apartAtLeast(p, months, minTotalCents);
+            Combination c = perPlan.best(p, floor, minSpend, best);
             if (c != null && (best == null || c.totalCents() < best.totalCents())) {
                 best = c;
             }
