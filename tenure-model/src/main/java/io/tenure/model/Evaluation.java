@@ -43,6 +43,11 @@ public final class Evaluation {
     }
 
     public Map<String, Double> summary() {
+        return summary(metrics);
+    }
+
+    /** The figures reported of a scored set: AUC, PR AUC, accuracy at 0.5, top-decile lift. */
+    static Map<String, Double> summary(Metrics metrics) {
         Map<String, Double> m = new LinkedHashMap<>();
         m.put("auc", metrics.auc());
         m.put("pr_auc", metrics.prAuc());

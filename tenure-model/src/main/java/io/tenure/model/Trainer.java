@@ -14,7 +14,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -110,12 +109,7 @@ public final class Trainer {
             for (int i = 0; i < nv; i++) {
                 p[i] = platt.probability(margins[i]);
             }
-            Metrics m = new Metrics(p, validY);
-            Map<String, Double> metrics = new LinkedHashMap<>();
-            metrics.put("auc", m.auc());
-            metrics.put("pr_auc", m.prAuc());
-            metrics.put("accuracy", m.accuracy(0.5));
-            metrics.put("top_decile_lift", m.topDecileLift());
+            Map<String, Double> metrics = Evaluation.summary(new Metrics(p, validY));
             var meta = new ChurnModel.Meta(ChurnModel.FORMAT, xgboostVersion(), schema, platt, fingerprint(matrix, labels),
                     rows, positives, rounds, config, metrics);
             return new ChurnModel(booster, meta);
