@@ -88,6 +88,7 @@ final class BenchCommand implements Callable<Integer> {
             var t = cfg.fourHigh().thresholds();
             var model = new FourHighModel(book.catalog(), t);
             var care = CareSetup.of(book.catalog(), cfg.care(), Lang.ZH);
+            io.tenure.engine.risk.RiskStage.createEmpty(conn); // the stage reads the risk scores: none here
             double[] engine = new double[repeat];
             double[] sql = new double[repeat];
             for (int i = 0; i < repeat; i++) {

@@ -42,7 +42,8 @@ import static io.tenure.engine.duck.ArrowRows.Type.VARCHAR;
  * The four-high stage: streams every ACTIVE subscriber with the bills, usage and VAS of the months
  * evaluated out of the engine (merge-joined by sub_idx, each stream sorted), applies the core model,
  * and appends one row per (subscriber, tag) of month M to {@code fh_rows}. The work is split into
- * ranges of sub_idx, worked by one thread per core.
+ * ranges of sub_idx, worked by one thread per core. It reads {@code risk_rows} (scored by the risk stage before it,
+ * or made empty) for the care channel of high-risk customers.
  */
 public final class FourHighStage {
     private final DuckDBConnection conn;
@@ -73,7 +74,6 @@ public final class FourHighStage {
     /** Runs the stage; {@code progress} receives the number of subscribers done so far, in increments. */
     public FourHighResult run(LongConsumer progress) {
         ArrowRows.createTable(conn, "fh_rows", ROW_COLUMNS);
-        Duck.exec(conn, "CREATE TABLE IF NOT EXISTS risk_rows (sub_idx BIGINT, band VARCHAR)"); // scored before, or none
         ExecutorService pool = Executors.newFixedThreadPool(partitions, r -> {
             Thread t = new Thread(r, "four-high");
             t.setDaemon(true);

@@ -46,6 +46,7 @@ class FourHighStageTest {
 
     private FourHighResult runStage(int partitions) {
         TariffBook book = TariffBook.load(conn);
+        io.tenure.engine.risk.RiskStage.createEmpty(conn);
         return new FourHighStage(conn, book, new FourHighModel(book.catalog(), FourHighThresholds.DEFAULTS), sixMonths(), partitions,
                 CareSetup.of(book.catalog(), TenureConfig.defaults().care(), Lang.ZH)).run(n -> { });
     }
