@@ -71,6 +71,11 @@ public final class Duck {
         }
     }
 
+    /** SQL: the local (Asia/Shanghai) calendar day of a timestamp expression, whatever the session's time zone. */
+    public static String localDate(String timestamp) {
+        return "CAST(timezone('Asia/Shanghai', " + timestamp + ") AS DATE)";
+    }
+
     /** SQL string literal. */
     public static String lit(String s) {
         return "'" + s.replace("'", "''") + "'";

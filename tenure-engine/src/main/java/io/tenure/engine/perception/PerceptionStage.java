@@ -25,7 +25,6 @@ public final class PerceptionStage {
     }
 
     public static Drivers.Fit run(DuckDBConnection conn) {
-        String local = "CAST(timezone('Asia/Shanghai', %s) AS DATE)";
         String sql = "WITH sv AS (SELECT v.sub_idx, v.survey_date, v.overall, strftime(v.survey_date, '%Y-%m') AS month FROM surveys v), "
                 + "bm AS (SELECT sv.sub_idx, sv.survey_date, sv.overall, b.*, u.voice_min AS uv, u.data_mb AS ud, u.sms AS us "
                 + "FROM sv JOIN bills b ON b.sub_idx = sv.sub_idx AND b.month = sv.month "
@@ -35,10 +34,10 @@ public final class PerceptionStage {
                 + "+ ceil(greatest(0, coalesce(x.ud, 0) - p.data_mb) / 1024) * p.data_rate_per_gb + greatest(0, coalesce(x.us, 0) - p.sms) "
                 + "* p.sms_rate) AS misfit FROM bm x CROSS JOIN (SELECT * FROM plans WHERE published) p GROUP BY ALL), "
                 + "cp AS (SELECT sv.sub_idx, sv.survey_date, count(*) AS n, count(*) FILTER (WHERE NOT (coalesce(c.resolved, false) "
-                + "AND c.closed_at IS NOT NULL AND " + String.format(local, "c.closed_at") + " <= sv.survey_date)) AS open, "
+                + "AND c.closed_at IS NOT NULL AND " + Duck.localDate("c.closed_at") + " <= sv.survey_date)) AS open, "
                 + "count(*) FILTER (WHERE c.category LIKE '%网络%' OR c.text LIKE '%网络%' OR c.text LIKE '%信号%') AS network "
-                + "FROM sv JOIN complaints c ON c.sub_idx = sv.sub_idx AND " + String.format(local, "c.created_at")
-                + " <= sv.survey_date AND " + String.format(local, "c.created_at") + " > sv.survey_date - INTERVAL 90 DAY GROUP BY ALL) "
+                + "FROM sv JOIN complaints c ON c.sub_idx = sv.sub_idx AND " + Duck.localDate("c.created_at")
+                + " <= sv.survey_date AND " + Duck.localDate("c.created_at") + " > sv.survey_date - INTERVAL 90 DAY GROUP BY ALL) "
                 + "SELECT x.overall, "
                 + "CASE WHEN x.voice_overage_fee + x.intl_roaming_fee + x.idd_fee >= 30 AND x.voice_overage_fee + x.intl_roaming_fee "
                 + "+ x.idd_fee >= 0.25 * x.total_fee THEN 1 ELSE 0 END, CASE WHEN x.data_overage_fee >= 20 THEN 1 ELSE 0 END, "

@@ -77,23 +77,25 @@ public final class RiskFeatures {
     }
 
     /**
-     * SQL of the features (columns sub_idx, then every feature; with {@code label}, also port_out 0/1) as of the
-     * cutoff, for subscribers activated before it: all of them not ported out before it (training), or the ACTIVE ones
-     * (scoring). {@code where} narrows the population further (e.g. a sample), or is empty.
+     * SQL of the training rows of a cutoff: sub_idx, every feature, the plan-fit helper columns and the label
+     * port_out (0/1), for the subscribers activated before the cutoff and not ported out before it.
+     *
+     * @param months the closed months before the cutoff's month, latest first ({@link #months})
      */
-    public static String sql(LocalDate cutoff, boolean label, boolean activeOnly, String where) {
-        return sql(cutoff, label, activeOnly, where, FEATURES, null, null);
+    public static String training(LocalDate cutoff, List<String> months) {
+        return sql(cutoff, true, false, "", FEATURES, null, months);
     }
 
     /**
-     * The features of the subscribers whose sub_idx lies in [from, to] only: every feed of subscribers' rows is read
-     * for that range alone (the feeds are stored in sub_idx order, so a range skips the others' row groups).
+     * SQL of the features of the ACTIVE subscribers whose sub_idx lies in [from, to] only, as of the cutoff: every
+     * feed of subscribers' rows is read for that range alone (the feeds are stored in sub_idx order, so a range skips
+     * the others' row groups).
      */
-    public static String sql(LocalDate cutoff, boolean activeOnly, long from, long to, List<String> months) {
-        return sql(cutoff, false, activeOnly, "", FEATURES, new long[]{from, to}, months);
+    public static String scoring(LocalDate cutoff, long from, long to, List<String> months) {
+        return sql(cutoff, false, true, "", FEATURES, new long[]{from, to}, months);
     }
 
-    /** The (up to) three closed months of bills before the cutoff's month, latest first: computed once for many ranges. */
+    /** The (up to) three closed months of bills before the cutoff's month, latest first. */
     public static List<String> months(DuckDBConnection conn, LocalDate cutoff) {
         List<String> out = new ArrayList<>();
         String sql = "SELECT DISTINCT month FROM bills WHERE month < " + Duck.lit(YearMonth.from(cutoff).toString())
@@ -108,37 +110,27 @@ public final class RiskFeatures {
         return out;
     }
 
-    static String sql(LocalDate cutoff, boolean label, boolean activeOnly, String where, List<Feature> features) {
-        return sql(cutoff, label, activeOnly, where, features, null, null);
-    }
-
-    /** The same with these features (tests give a leaking one), for a range of sub_idx or all (null). */
+    /**
+     * The features (tests give a leaking one) for a range of sub_idx or all (null), the population narrowed by
+     * {@code where} (a sample) unless empty.
+     */
     private static String sql(LocalDate cutoff, boolean label, boolean activeOnly, String where, List<Feature> features,
-                              long[] range, List<String> knownMonths) {
+                              long[] range, List<String> months) {
         String in = range == null ? "" : " AND sub_idx BETWEEN " + range[0] + " AND " + range[1];
         String whereX = range == null ? "" : " WHERE x.sub_idx BETWEEN " + range[0] + " AND " + range[1];
         String c = "DATE " + Duck.lit(cutoff.toString());
-        String cm = Duck.lit(YearMonth.from(cutoff).toString());
-        String local = local("%s");
         // timestamps compared with the local midnights as instants: no conversion of every event's time
         String ts = at(cutoff);
         String ts30 = at(cutoff.minusDays(30));
         String ts90 = at(cutoff.minusDays(90));
         StringBuilder q = new StringBuilder();
-        if (knownMonths == null) {
-            q.append("WITH months AS (SELECT month, row_number() OVER (ORDER BY month DESC) AS k FROM (SELECT DISTINCT month FROM bills")
-                    .append(" WHERE month < ").append(cm).append(") QUALIFY k <= 3), ");
-        } else if (knownMonths.isEmpty()) {
-            q.append("WITH months AS (SELECT NULL::VARCHAR AS month, 0 AS k WHERE false), ");
-        } else {
-            q.append("WITH months AS (SELECT * FROM (VALUES ");
-            for (int i = 0; i < knownMonths.size(); i++) {
-                q.append(i == 0 ? "" : ", ").append("(").append(Duck.lit(knownMonths.get(i))).append(", ").append(i + 1).append(")");
-            }
-            q.append(") t(month, k)), ");
+        q.append("WITH months AS (SELECT * FROM (VALUES ");
+        for (int i = 0; i < months.size(); i++) {
+            q.append(i == 0 ? "" : ", ").append("(").append(Duck.lit(months.get(i))).append(", ").append(i + 1).append(")");
         }
-        q
-                .append("ported AS (SELECT msisdn, min(").append(String.format(local, "event_time")).append(") AS day FROM mnp_events")
+        // no closed month: an empty table of the same columns
+        q.append(months.isEmpty() ? "(NULL::VARCHAR, 0)) t(month, k) WHERE false), " : ") t(month, k)), ");
+        q.append("ported AS (SELECT msisdn, min(").append(Duck.localDate("event_time")).append(") AS day FROM mnp_events")
                 .append(" WHERE type = 'PORT_OUT' GROUP BY msisdn), ")
                 .append("pop AS (SELECT s.* FROM subscribers s").append(activeOnly ? "" : " LEFT JOIN ported p ON p.msisdn = s.msisdn")
                 .append(" WHERE s.activation_date < ")
@@ -202,17 +194,17 @@ public final class RiskFeatures {
     private static List<String> cut(LocalDate cutoff) {
         String c = "DATE " + Duck.lit(cutoff.toString());
         String m = Duck.lit(YearMonth.from(cutoff).toString());
-        String closed = local("closed_at") + " < " + c;
+        String closed = Duck.localDate("closed_at") + " < " + c;
         return List.of(
                 "bills AS SELECT * FROM main.bills WHERE month < " + m,
                 "usage AS SELECT * FROM main.usage WHERE month < " + m,
                 "usage_daily AS SELECT * FROM main.usage_daily WHERE date < " + c,
                 "complaints AS SELECT * REPLACE (CASE WHEN closed_at IS NOT NULL AND " + closed + " THEN closed_at END AS closed_at, "
                         + "coalesce(resolved, false) AND closed_at IS NOT NULL AND " + closed + " AS resolved) FROM main.complaints WHERE "
-                        + local("created_at") + " < " + c,
+                        + Duck.localDate("created_at") + " < " + c,
                 "surveys AS SELECT * FROM main.surveys WHERE survey_date < " + c,
-                "mnp_events AS SELECT * FROM main.mnp_events WHERE " + local("event_time") + " < " + c,
-                "contacts AS SELECT * FROM main.contacts WHERE " + local("contact_time") + " < " + c);
+                "mnp_events AS SELECT * FROM main.mnp_events WHERE " + Duck.localDate("event_time") + " < " + c,
+                "contacts AS SELECT * FROM main.contacts WHERE " + Duck.localDate("contact_time") + " < " + c);
     }
 
     /** The local midnight starting a day, as an instant. */
@@ -220,9 +212,6 @@ public final class RiskFeatures {
         return "TIMESTAMPTZ " + Duck.lit(day + " 00:00:00+08");
     }
 
-    private static String local(String timestamp) {
-        return "CAST(timezone('Asia/Shanghai', " + timestamp + ") AS DATE)";
-    }
 
     /**
      * The features that differ when computed from the feeds cut at the cutoff (on a sample of subscribers): each
@@ -238,10 +227,11 @@ public final class RiskFeatures {
             for (String t : cut(cutoff)) {
                 Duck.exec(conn, "CREATE OR REPLACE TABLE cut." + t);
             }
-            Duck.exec(conn, "CREATE OR REPLACE TEMP TABLE leak_full AS " + sql(cutoff, false, false, sample, features));
+            List<String> months = months(conn, cutoff);
+            Duck.exec(conn, "CREATE OR REPLACE TEMP TABLE leak_full AS " + sql(cutoff, false, false, sample, features, null, months));
             Duck.exec(conn, "SET search_path = 'cut,main'");
             try {
-                Duck.exec(conn, "CREATE OR REPLACE TEMP TABLE leak_cut AS " + sql(cutoff, false, false, sample, features));
+                Duck.exec(conn, "CREATE OR REPLACE TEMP TABLE leak_cut AS " + sql(cutoff, false, false, sample, features, null, months));
             } finally {
                 Duck.exec(conn, "SET search_path = 'main'");
             }

@@ -102,7 +102,7 @@ public final class RiskStage {
             // (a range's features computed into a table while the previous range is scored was slower: 82.9 s at 10M
             // against 74.4–76.7 s streamed; both cores are busy either way)
             for (long lo = min; lo <= max; lo += range) {
-                String sql = RiskFeatures.sql(asOf, true, lo, Math.min(max, lo + range - 1), months);
+                String sql = RiskFeatures.scoring(asOf, lo, Math.min(max, lo + range - 1), months);
                 // columns out of the engine as Arrow batches: no per-value JDBC call
                 try (DuckDBConnection c = conn.duplicate(); Statement st = c.createStatement(); ResultSet r = st.executeQuery(sql);
                      BufferAllocator allocator = new RootAllocator();
@@ -170,8 +170,8 @@ public final class RiskStage {
         return new Result(counts[0] + counts[1] + counts[2], counts[0], counts[1], counts[2], modelNanos.get() / 1_000_000);
     }
 
-    private void score(long[] subs, float[] x, int n, int k, ArrowRows out, long[] counts) {
-        float[] rows = n * k == x.length ? x : java.util.Arrays.copyOf(x, n * k);
+    /** Scores a batch: {@code rows} holds n rows of k features, row-major. */
+    private void score(long[] subs, float[] rows, int n, int k, ArrowRows out, long[] counts) {
         double[] p = model.probabilities(rows, n);
         // contributions only where the reasons are shown: the high band, which the retention desk works
         List<Integer> explain = new ArrayList<>();

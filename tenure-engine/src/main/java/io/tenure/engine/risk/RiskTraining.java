@@ -98,7 +98,7 @@ public final class RiskTraining {
     static Table table(DuckDBConnection conn, List<LocalDate> cutoffs) {
         StringBuilder sql = new StringBuilder("SELECT * EXCLUDE (sub_idx) FROM (");
         for (int i = 0; i < cutoffs.size(); i++) {
-            sql.append(i == 0 ? "" : " UNION ALL ").append("(").append(RiskFeatures.sql(cutoffs.get(i), true, false, "")).append(")");
+            sql.append(i == 0 ? "" : " UNION ALL ").append("(").append(RiskFeatures.training(cutoffs.get(i), RiskFeatures.months(conn, cutoffs.get(i)))).append(")");
         }
         sql.append(")");
         try (Statement s = conn.createStatement(); ResultSet r = s.executeQuery(sql.toString())) {
