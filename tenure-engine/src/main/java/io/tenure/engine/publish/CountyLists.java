@@ -90,7 +90,8 @@ final class CountyLists {
         vips = strings("SELECT vip_level FROM list_vips ORDER BY no");
         Duck.exec(conn, "CREATE OR REPLACE TABLE list_rows AS SELECT f.city, f.county,"
                 + " CAST(CASE WHEN f.level IS NULL THEN " + ListSheet.EXITED.ordinal() + " ELSE f.tag_order END AS INTEGER) AS sheet, "
-                + ids("f", "f.offer", "f.reason", "f.contact_allowed") + ", v.no AS vip_no, p.no AS plan_no,"
+                + ids("f", "f.offer", "f.reason", "f.sms", "f.call_needs", "f.contact_allowed", "f.call_offer")
+                + ", v.no AS vip_no, p.no AS plan_no,"
                 + " bp.no AS best_fit_plan_no, CAST(" + code("f.care_action", CareAction.values()) + " AS INTEGER) AS action_no,"
                 + " CAST(" + code("f.channel", Channel.values()) + " AS INTEGER) AS channel_no, f.saving_avg,"
                 + " CAST(" + code("f.tag", Tag.values()) + " AS INTEGER) AS tag_no,"
@@ -102,7 +103,8 @@ final class CountyLists {
                 + " JOIN list_plans p ON p.plan_id = f.plan_id LEFT JOIN list_plans bp ON bp.plan_id = f.best_fit_plan_id"
                 + " ORDER BY f.city, f.county, sheet, f.level_rank, f.prio1 DESC NULLS LAST, f.prio2 DESC NULLS LAST,"
                 + " f.subscriber_id, f.tag_order");
-        Duck.exec(conn, "CREATE OR REPLACE TABLE list_warnings AS SELECT e.city, e.county, " + ids("e", "NULL", "NULL", "NULL")
+        Duck.exec(conn, "CREATE OR REPLACE TABLE list_warnings AS SELECT e.city, e.county, "
+                + ids("e", "NULL", "NULL", "e.sms", "e.call_needs", "NULL", "e.call_offer")
                 + ", v.no AS vip_no, p.no AS plan_no, CAST(" + code("e.tag", Tag.values()) + " AS INTEGER) AS tag_no,"
                 + " CAST(" + code("e.care_action", CareAction.values()) + " AS INTEGER) AS action_no,"
                 + " CAST(" + code("e.channel", Channel.values()) + " AS INTEGER) AS channel_no,"
@@ -110,9 +112,9 @@ final class CountyLists {
                 + " FROM ew_out e LEFT JOIN list_vips v ON v.vip_level = e.vip_level"
                 + " JOIN list_plans p ON p.plan_id = e.plan_id ORDER BY e.city, e.county, e.projected_fee DESC,"
                 + " e.subscriber_id, e.tag");
-        Duck.exec(conn, "CREATE OR REPLACE TABLE list_risk AS SELECT s.city, s.county, " + ids("s", "NULL", "NULL", "NULL")
+        Duck.exec(conn, "CREATE OR REPLACE TABLE list_risk AS SELECT s.city, s.county, " + ids("s")
                 + ", v.no AS vip_no, p.no AS plan_no, r.probability, r.reason_1, r.reason_2, r.reason_3"
-                + " FROM (SELECT *, NULL::VARCHAR AS sms, NULL::VARCHAR AS call_needs, NULL::VARCHAR AS call_offer FROM subscribers) s"
+                + " FROM subscribers s"
                 + " JOIN risk_rows r ON r.sub_idx = s.sub_idx AND r.band = 'HIGH'"
                 + " LEFT JOIN list_vips v ON v.vip_level = s.vip_level JOIN list_plans p ON p.plan_id = s.plan_id"
                 + " ORDER BY s.city, s.county, r.probability DESC, s.subscriber_id");
@@ -345,12 +347,18 @@ final class CountyLists {
         }
     }
 
-    /** SQL: the per-subscriber texts of a row as one value (offer, reason and flag are SQL expressions). */
-    private static String ids(String alias, String offer, String reason, String allowed) {
-        return "concat_ws(chr(31), " + alias + ".subscriber_id, " + alias + ".msisdn, coalesce(" + alias
-                + ".customer_name, chr(30)), coalesce(" + alias + ".account_manager_id, chr(30)), coalesce(" + offer
-                + ", chr(30)), coalesce(" + reason + ", chr(30)), coalesce(" + alias + ".sms, chr(30)), coalesce(" + alias
-                + ".call_needs, chr(30)), coalesce(" + allowed + ", chr(30)), coalesce(" + alias + ".call_offer, chr(30))) AS ids";
+    /**
+     * SQL: the per-subscriber texts of a row as one value: the identity of {@code alias}, then the care texts in the
+     * order the cursor reads them (offer, reason, SMS, call needs, marketing allowed, call offer; "NULL" where a
+     * list has none).
+     */
+    private static String ids(String alias, String... care) {
+        StringBuilder sql = new StringBuilder("concat_ws(chr(31), " + alias + ".subscriber_id, " + alias + ".msisdn, coalesce("
+                + alias + ".customer_name, chr(30)), coalesce(" + alias + ".account_manager_id, chr(30))");
+        for (String c : care) {
+            sql.append(", coalesce(").append(c).append(", chr(30))");
+        }
+        return sql.append(") AS ids").toString();
     }
 
     private List<String> strings(String sql) throws SQLException {
