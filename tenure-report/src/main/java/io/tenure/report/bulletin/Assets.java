@@ -32,7 +32,7 @@ public final class Assets {
     }
 
     /** Neutralises a closing script tag inside inlined script text ({@code <\/script} means the same to JavaScript). */
-    static String inlineSafe(String js) {
+    public static String inlineSafe(String js) {
         return SCRIPT_END.matcher(js).replaceAll(Matcher.quoteReplacement("<\\/") + "$1");
     }
 
@@ -62,7 +62,8 @@ public final class Assets {
         }
     }
 
-    private static String read(String resource) {
+    /** A UTF-8 text resource of the class path, by absolute name. */
+    public static String read(String resource) {
         try (InputStream in = Assets.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new TenureException(ErrorCode.INTERNAL, "resource " + resource + " is missing from the class path");

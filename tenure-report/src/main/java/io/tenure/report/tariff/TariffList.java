@@ -11,6 +11,7 @@ import io.tenure.report.Html;
 import io.tenure.report.JsonEmbed;
 import io.tenure.report.Lang;
 import io.tenure.report.Messages;
+import io.tenure.report.bulletin.Assets;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
@@ -18,7 +19,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -40,6 +40,7 @@ public final class TariffList {
             .thenComparing(p -> p.id().value());
     private static final Comparator<Addon> PACK_ORDER = Comparator.comparing(Addon::kind)
             .thenComparingLong(Addon::monthlyFeeCents).thenComparing(a -> a.id().value());
+    private static final String RESOURCES = "/io/tenure/report/tariff/";
     private final Lang lang;
     private final Messages m;
 
@@ -65,7 +66,7 @@ public final class TariffList {
         Html h = new Html();
         h.raw("<!DOCTYPE html>\n<html lang=\"").text(lang.htmlTag()).raw("\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .raw("<title>").text(m.get("tariff.title", operator)).raw("</title>\n<style>\n").raw(resource("tariffs.css"))
+                .raw("<title>").text(m.get("tariff.title", operator)).raw("</title>\n<style>\n").raw(Assets.read(RESOURCES + "tariffs.css"))
                 .raw("</style>\n</head>\n<body>\n<div class=\"page\">\n")
                 .el("h1", null, m.get("tariff.title", operator))
                 .el("p", "meta", m.get("tariff.meta", asOf.toString(), plans.size(), packs.size()))
@@ -121,7 +122,7 @@ public final class TariffList {
         }
         h.raw("</section>\n</div>\n");
         h.raw("<script type=\"application/json\" id=\"catalog\">").raw(JsonEmbed.write(json(plans, packs))).raw("</script>\n");
-        h.raw("<script>\n").raw(resource("calculator.js")).raw("</script>\n</body>\n</html>\n");
+        h.raw("<script>\n").raw(Assets.inlineSafe(Assets.read(RESOURCES + "calculator.js"))).raw("</script>\n</body>\n</html>\n");
         return h.toString();
     }
 
@@ -246,16 +247,5 @@ public final class TariffList {
     private static String gb(long mb) {
         return BigDecimal.valueOf(mb).divide(BigDecimal.valueOf(1024), 2, java.math.RoundingMode.HALF_UP)
                 .stripTrailingZeros().toPlainString();
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = TariffList.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new TenureException(ErrorCode.INTERNAL, "the tariff list's " + name + " is missing from the build");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new TenureException(ErrorCode.INTERNAL, "cannot read the tariff list's " + name + ": " + e, e);
-        }
     }
 }
