@@ -60,6 +60,14 @@ public record Advice(List<Option> options, List<Reason> reasons) {
         public Option {
             monthlySavingCents = List.copyOf(monthlySavingCents);
         }
+
+        /** The offer's packs: the data pack, then the voice pack, those it has. */
+        public List<Addon> packs() {
+            List<Addon> packs = new ArrayList<>(2);
+            dataPack.ifPresent(packs::add);
+            voicePack.ifPresent(packs::add);
+            return packs;
+        }
     }
 
     /**

@@ -144,7 +144,7 @@ public final class Playbook {
         v.put("sender", sender);
         v.put("saving", yuan(offer.map(Advice.Option::averageSavingCents).orElse(0L)));
         v.put("plan", offer.map(o -> o.plan().name()).orElse(""));
-        v.put("pack", offer.map(o -> packs(o, action).map(Addon::name).collect(java.util.stream.Collectors.joining("、")))
+        v.put("pack", offer.map(o -> packs(o, action).stream().map(Addon::name).collect(java.util.stream.Collectors.joining("、")))
                 .orElse(""));
         v.put("offer", offer.map(Playbook::describe).orElse(""));
         v.put("gb", String.valueOf(most(c, Advice.Reason.What.DATA_GB)));
@@ -157,15 +157,18 @@ public final class Playbook {
     }
 
     /** The offer's packs, those of the action's kind first. */
-    private static java.util.stream.Stream<Addon> packs(Advice.Option o, CareAction action) {
-        return action == CareAction.VOICE_PACK ? java.util.stream.Stream.concat(o.voicePack().stream(), o.dataPack().stream())
-                : java.util.stream.Stream.concat(o.dataPack().stream(), o.voicePack().stream());
+    private static List<Addon> packs(Advice.Option o, CareAction action) {
+        List<Addon> packs = o.packs();
+        if (action == CareAction.VOICE_PACK) {
+            java.util.Collections.reverse(packs);
+        }
+        return packs;
     }
 
     /** An offer in the catalogue's words: the plan's name, then the packs' (e.g. "5G畅享129元套餐 + 30GB流量月包"). */
     public static String describe(Advice.Option o) {
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(o.plan().name()),
-                packs(o, CareAction.DATA_PACK).map(Addon::name)).collect(java.util.stream.Collectors.joining(" + "));
+                o.packs().stream().map(Addon::name)).collect(java.util.stream.Collectors.joining(" + "));
     }
 
     private static long most(CareCase c, Advice.Reason.What what) {

@@ -3,13 +3,11 @@ package io.tenure.engine.fourhigh;
 import io.tenure.core.advice.Advice;
 import io.tenure.core.care.Care;
 import io.tenure.core.care.Playbook;
-import io.tenure.core.catalog.Addon;
 import io.tenure.engine.duck.ArrowRows;
 
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** The care columns of a four-high row: the playbook's action, channel and words, and the advisor's offer. */
 final class CareColumns {
@@ -35,7 +33,7 @@ final class CareColumns {
             Advice.Option o = offer.get();
             out.append(o.kind().name());
             out.append(o.plan().id().value());
-            out.append(packs(o).map(a -> a.id().value()).collect(Collectors.joining(";")));
+            out.append(o.packs().stream().map(a -> a.id().value()).collect(Collectors.joining(";")));
             out.append(Playbook.describe(o));
             out.append(o.monthlySavingCents().stream().map(CareColumns::yuan).collect(Collectors.joining("/")));
             out.append(o.averageSavingCents());
@@ -71,9 +69,6 @@ final class CareColumns {
         out.append(c.callScript().get(2));
     }
 
-    private static Stream<Addon> packs(Advice.Option o) {
-        return Stream.concat(o.dataPack().stream(), o.voicePack().stream());
-    }
 
 
     private static String yuan(long cents) {
