@@ -39,7 +39,8 @@ final class RunCommand implements Callable<Integer> {
         if (rejectLimit != null || encoding != null) {
             cfg = new TenureConfig(cfg.fourHigh(), new TenureConfig.Ingest(
                     rejectLimit != null ? rejectLimit : cfg.ingest().rejectLimit(),
-                    encoding != null ? encoding : cfg.ingest().encoding()), cfg.engine(), cfg.output(), cfg.care(), cfg.model());
+                    encoding != null ? encoding : cfg.ingest().encoding()), cfg.engine(), cfg.output(), cfg.care(), cfg.model(),
+                    cfg.database());
         }
         RunResult r = run(new RunOptions(data, out, asOf, cfg, lang == null ? null : Lang.parse(lang)), System.err);
         printSummary(r, System.out);

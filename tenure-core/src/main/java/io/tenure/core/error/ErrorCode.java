@@ -18,6 +18,13 @@ public enum ErrorCode {
     OUTPUT_LOCKED(Kind.USER),
     MODEL_MISMATCH(Kind.USER),
     MODEL_UNREADABLE(Kind.USER),
+    /** A request names something that does not exist, or lies outside the caller's region. */
+    NOT_FOUND(Kind.USER),
+    /** The caller may not do this (role, scope or region). */
+    FORBIDDEN(Kind.USER),
+    /** The request conflicts with the current state (an Idempotency-Key reused with another body, capacity full). */
+    CONFLICT(Kind.USER),
+    DATABASE_FAILURE(Kind.EXTERNAL),
     IO_FAILURE(Kind.EXTERNAL),
     ENGINE_FAILURE(Kind.EXTERNAL),
     INTERNAL(Kind.INTERNAL);

@@ -21,8 +21,10 @@ import java.util.Map;
  * Typed configuration ({@code tenure.yaml}, kebab-case keys). Every value has a default; the four-high
  * defaults are those of rules.md §2. A run records the values it used in summary.json.
  */
-public record TenureConfig(FourHigh fourHigh, Ingest ingest, Engine engine, Output output, Care care, Model model) {
+public record TenureConfig(FourHigh fourHigh, Ingest ingest, Engine engine, Output output, Care care, Model model,
+                           Database database) {
     public TenureConfig {
+        database = database == null ? new Database(null, null, null, null) : database;
         model = model == null ? new Model(null, null, null, null, null, null, null, null, null, null, null, null, null, null)
                 : model;
         care = care == null ? new Care(null, null, null, null) : care;
@@ -33,7 +35,7 @@ public record TenureConfig(FourHigh fourHigh, Ingest ingest, Engine engine, Outp
     }
 
     public static TenureConfig defaults() {
-        return new TenureConfig(null, null, null, null, null, null);
+        return new TenureConfig(null, null, null, null, null, null, null);
     }
 
     /** Loads a YAML file; unknown keys and bad values fail with the key named. */
@@ -238,6 +240,37 @@ public record TenureConfig(FourHigh fourHigh, Ingest ingest, Engine engine, Outp
         }
     }
 
+    /**
+     * The operations database the daily run publishes into and the server reads: url (default: an embedded H2 file
+     * database {@code <out>/db/tenure}; production: {@code jdbc:postgresql://host/db}), user and password (default
+     * none), publish (default true: the daily run loads its outputs into the database after writing the files).
+     */
+    public record Database(String url, String user, String password, Boolean publish) {
+        public Database {
+            publish = publish == null ? Boolean.TRUE : publish;
+            if (url != null && !url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
+                throw new TenureException(ErrorCode.INVALID_CONFIG, "database.url must be a jdbc:postgresql: or jdbc:h2: URL, got '"
+                        + url + "'");
+            }
+        }
+
+        /** The embedded default under an output folder. */
+        public static String embeddedUrl(Path out) {
+            return "jdbc:h2:file:" + out.toAbsolutePath().normalize().resolve("db").resolve("tenure")
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+        }
+
+        /** This URL, or the embedded default under the output folder. */
+        public String urlFor(Path out) {
+            return url == null || url.isBlank() ? embeddedUrl(out) : url;
+        }
+
+        @Override
+        public String toString() {
+            return "Database[url=" + url + ", user=" + user + ", publish=" + publish + "]"; // never the password
+        }
+    }
+
     /** The values in force, for summary.json. */
     public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -245,6 +278,7 @@ public record TenureConfig(FourHigh fourHigh, Ingest ingest, Engine engine, Outp
         m.put("four-high", t);
         m.put("ingest", ingest);
         m.put("care", care);
+        m.put("database", Map.of("url", database.url() == null ? "embedded" : database.url(), "publish", database.publish()));
         m.put("engine", Map.of("threads", engine.threads(), "history-months", engine.historyMonths(), "storage", engine.storage()));
         return m;
     }

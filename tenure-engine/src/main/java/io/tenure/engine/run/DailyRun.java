@@ -37,10 +37,17 @@ public final class DailyRun {
     private final RunOptions o;
     private final Progress progress;
     private final Map<String, Long> timings = new LinkedHashMap<>();
+    private final List<RunSink> sinks;
 
     public DailyRun(RunOptions options, Progress progress) {
+        this(options, progress, List.of());
+    }
+
+    /** A run that also publishes into the given sinks (the operations database) before publishing its files. */
+    public DailyRun(RunOptions options, Progress progress, List<RunSink> sinks) {
         this.o = options;
         this.progress = progress;
+        this.sinks = List.copyOf(sinks);
     }
 
     public RunResult run() {
@@ -90,6 +97,11 @@ public final class DailyRun {
 
                 var writer = new OutputWriter(conn, staging, o, m, timings, progress);
                 long rows = writer.writeAll(ingest, fh, ew, risk, thresholds, care.playbook().commonScript());
+                for (RunSink sink : sinks) {
+                    t0 = System.nanoTime();
+                    sink.publish(new RunSink.Context(conn, staging, work, o.asOf(), m, progress));
+                    timings.put(sink.name(), ms(t0));
+                }
                 result = new RunResult(publisher.target(), o.asOf(), m, ingest, fh, ew, risk, rows, Map.copyOf(timings));
             } catch (java.sql.SQLException e) {
                 throw new TenureException(ErrorCode.ENGINE_FAILURE, "embedded engine failed: " + e.getMessage(), e);

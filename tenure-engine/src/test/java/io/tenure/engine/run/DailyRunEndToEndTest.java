@@ -157,7 +157,7 @@ class DailyRunEndToEndTest {
         }
         var model = new TenureConfig.Model(modelDir.toString(), null, null, null, null, null, null, null, null, null, null, null,
                 0.05, 0.02);
-        var cfg = new TenureConfig(null, null, null, null, null, model);
+        var cfg = new TenureConfig(null, null, null, null, null, model, null);
         Path out = tmp.resolve("out-risk");
         RunResult r = new DailyRun(new RunOptions(data, out, AS_OF, cfg, null), Progress.SILENT).run();
         Path day = out.resolve("2026-11-21");
@@ -200,7 +200,7 @@ class DailyRunEndToEndTest {
     void feedsStoredInADatabaseFileGiveTheSameOutputsAsInMemory() throws Exception {
         Path memory = tmp.resolve("out-memory");
         Path disk = tmp.resolve("out-disk");
-        var onDisk = new TenureConfig(null, null, new TenureConfig.Engine(null, null, null, "disk"), null, null, null);
+        var onDisk = new TenureConfig(null, null, new TenureConfig.Engine(null, null, null, "disk"), null, null, null, null);
         run(data, memory);
         new DailyRun(new RunOptions(data, disk, AS_OF, onDisk, null), Progress.SILENT).run();
         for (String file : List.of("four_high.csv", "early_warning.csv")) {
