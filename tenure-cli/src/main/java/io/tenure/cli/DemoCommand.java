@@ -33,7 +33,9 @@ final class DemoCommand implements Callable<Integer> {
                 io.tenure.report.Lang.parse(lang)), System.err);
         RunCommand.printSummary(r, System.out);
         System.out.println("\nNext: open " + r.published().resolve("report.html").toAbsolutePath().normalize()
-                + " in a browser; the county lists are under " + r.published().resolve("lists").toAbsolutePath().normalize());
+                + " in a browser; the county lists are under " + r.published().resolve("lists").toAbsolutePath().normalize()
+                + "\nThe workbench: ./tenure serve" + (dir.equals(Path.of("demo")) ? "" : " --out " + dir.resolve("out"))
+                + "  (then http://127.0.0.1:8080/; the first start prints the admin password)");
         return 0;
     }
 }

@@ -5,6 +5,9 @@ import io.tenure.engine.config.TenureConfig;
 import io.tenure.engine.run.DailyRun;
 import io.tenure.engine.run.RunOptions;
 import io.tenure.engine.run.RunResult;
+import io.tenure.engine.run.RunSink;
+import io.tenure.store.Store;
+import io.tenure.store.publish.DatabasePublish;
 import io.tenure.report.Lang;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,6 +15,7 @@ import picocli.CommandLine.Option;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code tenure run}: the daily job. */
@@ -49,9 +53,20 @@ final class RunCommand implements Callable<Integer> {
 
     static RunResult run(RunOptions options, PrintStream err) {
         long t0 = System.nanoTime();
-        RunResult r = new DailyRun(options, new ConsoleProgress(err)).run();
+        RunResult r = new DailyRun(options, new ConsoleProgress(err), sinks(options)).run();
         err.printf("  %-28s %7.1f s%n", "total", (System.nanoTime() - t0) / 1e9);
         return r;
+    }
+
+    /** The operations database, unless the configuration turns publishing off. */
+    static List<RunSink> sinks(RunOptions options) {
+        var db = options.config().database();
+        return db.publish() ? List.of(new DatabasePublish(store(db, options.out()))) : List.of();
+    }
+
+    /** The configured database, or the embedded default under the output folder. */
+    static Store store(TenureConfig.Database db, Path out) {
+        return new Store(db.urlFor(out), db.user(), db.password());
     }
 
     static void printSummary(RunResult r, PrintStream out) {

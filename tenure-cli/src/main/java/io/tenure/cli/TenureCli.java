@@ -9,14 +9,13 @@ import picocli.CommandLine.Command;
 @Command(name = "tenure", mixinStandardHelpOptions = true, version = "tenure 0.1.0",
         description = "Customer retention and service marketing for mobile operators.",
         subcommands = {GenerateCommand.class, RunCommand.class, DemoCommand.class, BenchCommand.class,
-                AdvisorBenchCommand.class, TariffsCommand.class, ModelCommand.class, RiskBenchCommand.class})
+                AdvisorBenchCommand.class, TariffsCommand.class, ModelCommand.class, RiskBenchCommand.class,
+                ServeCommand.class, ServeBenchCommand.class})
 public final class TenureCli {
     public static void main(String[] args) {
         // the spreadsheet library logs through Log4j; without a provider it would complain on stderr
         System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
         System.setProperty("log4j2.simplelogLevel", "ERROR");
-        // XGBoost4J logs every boosting round through commons-logging; the commands print their own summary
-        System.setProperty("org.apache.commons.logging.Log", "org.apache.commons.logging.impl.NoOpLog");
         System.exit(execute(args));
     }
 
