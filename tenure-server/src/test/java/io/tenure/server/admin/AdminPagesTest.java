@@ -31,7 +31,8 @@ class AdminPagesTest {
     }
 
     private static HttpResponse<String> createUser(String username, String password, boolean generate) {
-        Map<String, String> f = form("username", username, "displayName", "测试坐席", "role", "AGENT", "regionLevel", "COUNTY",
+        // an analyst of the county: an agent or manager there would join the other tests' teams
+        Map<String, String> f = form("username", username, "displayName", "县分析员", "role", "ANALYST", "regionLevel", "COUNTY",
                 "regionName", s.county, "dailyCapacity", "30", "password", password);
         if (generate) {
             f.put("generate", "true");
@@ -63,13 +64,13 @@ class AdminPagesTest {
         assertThat(page).contains("已创建用户 " + name).contains("id=\"user-" + name + "\"");
         var row = s.jdbc.queryForMap("SELECT role, region_level, region_name, daily_capacity, display_name FROM app_user "
                 + "WHERE username = ?", name);
-        assertThat(row).containsEntry("role", "AGENT").containsEntry("region_level", "COUNTY")
-                .containsEntry("region_name", s.county).containsEntry("daily_capacity", 30).containsEntry("display_name", "测试坐席");
+        assertThat(row).containsEntry("role", "ANALYST").containsEntry("region_level", "COUNTY")
+                .containsEntry("region_name", s.county).containsEntry("daily_capacity", 30).containsEntry("display_name", "县分析员");
         assertThat(canSignIn(name, NEW_PASSWORD)).isTrue();
         List<String> details = s.jdbc.queryForList("SELECT detail FROM audit_log WHERE action = 'USER_CHANGE' AND target = ? "
                 + "AND actor = 'otheradmin'", String.class, name);
         assertThat(details).hasSize(1);
-        assertThat(details.get(0)).contains("AGENT", s.county).doesNotContain(NEW_PASSWORD);
+        assertThat(details.get(0)).contains("ANALYST", s.county).doesNotContain(NEW_PASSWORD);
     }
 
     @Test
