@@ -121,7 +121,8 @@ class UsersController {
             throw e;
         }
         audit.append(Current.user().username(), AuditLog.Action.USER_CHANGE, name, "created: role " + r + ", region "
-                + describe(region) + ", daily capacity " + capacity + (generate ? ", generated password" : ""), Current.addr(request));
+                        + describe(region) + ", daily capacity " + capacity + (generate ? ", generated password" : ""),
+                Current.addr(request));
         if (generate) {
             flash.addFlashAttribute("shownUser", name);
             flash.addFlashAttribute("shownPassword", secret);
@@ -130,14 +131,16 @@ class UsersController {
     }
 
     @PostMapping("/{id}/enabled")
-    String enable(@PathVariable("id") long id, @RequestParam("enabled") boolean enabled, HttpServletRequest request, RedirectAttributes flash) {
+    String enable(@PathVariable("id") long id, @RequestParam("enabled") boolean enabled, HttpServletRequest request,
+                  RedirectAttributes flash) {
         StaffUser me = Current.user();
         StaffUser u = user(id);
         if (!enabled && u.id() == me.id()) {
             return refused(flash, null, "admin.error.self", u.username());
         }
         users.setEnabled(id, enabled);
-        audit.append(me.username(), AuditLog.Action.USER_CHANGE, u.username(), enabled ? "enabled" : "disabled", Current.addr(request));
+        audit.append(me.username(), AuditLog.Action.USER_CHANGE, u.username(), enabled ? "enabled" : "disabled",
+                Current.addr(request));
         return done(flash, enabled ? "admin.done.enabled" : "admin.done.disabled", u.username());
     }
 

@@ -12,8 +12,10 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 /** A complaint received by the operator's systems between daily runs (the data contract's complaints feed). */
 @Schema(name = "Complaint", description = "A complaint, as in the data contract's complaints feed")
 record ComplaintEvent(
-        @JsonProperty("complaint_id") @Schema(requiredMode = REQUIRED, maxLength = 64, example = "C2026112000017") String complaintId,
-        @JsonProperty("subscriber_id") @Schema(requiredMode = REQUIRED, maxLength = 64, example = "S000001234") String subscriberId,
+        @JsonProperty("complaint_id") @Schema(requiredMode = REQUIRED, maxLength = 64, example = "C2026112000017")
+        String complaintId,
+        @JsonProperty("subscriber_id") @Schema(requiredMode = REQUIRED, maxLength = 64, example = "S000001234")
+        String subscriberId,
         @JsonProperty("created_at") @Schema(requiredMode = REQUIRED, type = "string", example = "2026-11-20T09:30:00+08:00",
                 description = "ISO-8601; without an offset it is Asia/Shanghai local time") Instant createdAt,
         @JsonProperty("channel") Channel channel,

@@ -15,7 +15,8 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
  */
 @Schema(name = "Contact", description = "A contact, as in the data contract's contacts feed")
 record ContactEvent(
-        @JsonProperty("subscriber_id") @Schema(requiredMode = REQUIRED, maxLength = 64, example = "S000001234") String subscriberId,
+        @JsonProperty("subscriber_id") @Schema(requiredMode = REQUIRED, maxLength = 64, example = "S000001234")
+        String subscriberId,
         @JsonProperty("contact_time") @Schema(requiredMode = REQUIRED, type = "string", example = "2026-11-20T10:30:00+08:00",
                 description = "ISO-8601; without an offset it is Asia/Shanghai local time") Instant contactTime,
         @JsonProperty("channel") @Schema(requiredMode = REQUIRED) Channel channel,

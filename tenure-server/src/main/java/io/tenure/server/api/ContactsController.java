@@ -36,8 +36,8 @@ class ContactsController {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ContactPage")
     record Page(@JsonProperty("contacts") List<ReceivedContact> contacts,
-                @JsonProperty("more") @Schema(description = "true when the page is full: call again with next_since and next_after_id")
-                boolean more,
+                @JsonProperty("more")
+                @Schema(description = "true when the page is full: call again with next_since and next_after_id") boolean more,
                 @JsonProperty("next_since") Instant nextSince,
                 @JsonProperty("next_after_id") Long nextAfterId) {
     }
@@ -57,7 +57,8 @@ class ContactsController {
     @ApiResponse(responseCode = "400", description = "since, after_id or limit unreadable",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     ResponseEntity<Object> contacts(
-            @Parameter(description = "ISO-8601 instant (without an offset: Asia/Shanghai local time)", example = "2026-11-20T00:00:00+08:00")
+            @Parameter(description = "ISO-8601 instant (without an offset: Asia/Shanghai local time)",
+                    example = "2026-11-20T00:00:00+08:00")
             @RequestParam(name = "since", required = false) String since,
             @Parameter(description = "with since: also rows received exactly at since with a larger id (from next_after_id)")
             @RequestParam(name = "after_id", required = false) String afterId,
@@ -78,7 +79,8 @@ class ContactsController {
         try {
             after = afterId == null || afterId.isBlank() ? -1 : Long.parseLong(afterId.strip());
         } catch (NumberFormatException e) {
-            return invalid("after_id", "after_id '" + afterId + "' is not a whole number; send the next_after_id of the previous answer");
+            return invalid("after_id", "after_id '" + afterId + "' is not a whole number; send the next_after_id of the "
+                    + "previous answer");
         }
         try {
             rows = limit == null || limit.isBlank() ? DEFAULT_LIMIT : Integer.parseInt(limit.strip());

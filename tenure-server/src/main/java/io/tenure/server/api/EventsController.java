@@ -68,16 +68,21 @@ class EventsController {
     @Target(ElementType.METHOD)
     @Retention(RetentionPolicy.RUNTIME)
     @Parameter(name = Idempotency.HEADER, in = ParameterIn.HEADER, description = "Optional. The same key with the same "
-            + "body replays the first answer without writing again; with another body the answer is 409", example = "7c9e6679-7425-40de-944b-e07fc1f90ae7")
-    @ApiResponse(responseCode = "201", description = "taken", content = @Content(schema = @Schema(implementation = Accepted.class)))
-    @ApiResponse(responseCode = "400", description = "a value breaks the data contract: the field, the element of a batch and what to send",
+            + "body replays the first answer without writing again; with another body the answer is 409",
+            example = "7c9e6679-7425-40de-944b-e07fc1f90ae7")
+    @ApiResponse(responseCode = "201", description = "taken",
+            content = @Content(schema = @Schema(implementation = Accepted.class)))
+    @ApiResponse(responseCode = "400", description = "a value breaks the data contract: the field, the element of a batch "
+            + "and what to send", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "401", description = "no valid token",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "401", description = "no valid token", content = @Content(schema = @Schema(implementation = ApiError.class)))
-    @ApiResponse(responseCode = "403", description = "the token lacks events:write", content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @ApiResponse(responseCode = "403", description = "the token lacks events:write",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "404", description = "a subscriber or number is unknown or outside the token's region",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @ApiResponse(responseCode = "409", description = "an event id was already received or repeats in the batch, or the "
-            + "Idempotency-Key was used for another request", content = @Content(schema = @Schema(implementation = ApiError.class)))
+            + "Idempotency-Key was used for another request",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
     @interface WriteAnswers {
     }
 

@@ -130,7 +130,8 @@ public final class PrivacyLists {
             return ResourceBundle.getBundle("i18n/privacy", l,
                     ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         } catch (MissingResourceException e) {
-            throw new TenureException(ErrorCode.INTERNAL, "the privacy messages i18n/privacy.properties are missing from the classpath", e);
+            throw new TenureException(ErrorCode.INTERNAL, "the privacy messages i18n/privacy.properties are missing from "
+                    + "the classpath", e);
         }
     }
 }
