@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Customer retention and service marketing for mobile operators.",
         subcommands = {GenerateCommand.class, RunCommand.class, DemoCommand.class, BenchCommand.class,
                 AdvisorBenchCommand.class, TariffsCommand.class, ModelCommand.class, RiskBenchCommand.class,
-                ServeCommand.class, ServeBenchCommand.class})
+                ServeCommand.class, ServeBenchCommand.class, PrivacyListsCommand.class})
 public final class TenureCli {
     public static void main(String[] args) {
         // the spreadsheet library logs through Log4j; without a provider it would complain on stderr
