@@ -25,6 +25,28 @@ public final class ListsData {
                 String.class, county, tag), n);
     }
 
+    /**
+     * Four-high entries of the county as the list pages send them ({@code TAG:subscriber}), contactable, with an offer,
+     * of subscribers not handed out before.
+     */
+    public static synchronized List<String> fourHighEntries(TestServer s, String county, int n) {
+        Set<String> used = USED.computeIfAbsent(s, k -> new HashSet<>());
+        List<String> out = new ArrayList<>();
+        for (Map<String, Object> row : s.jdbc.queryForList("SELECT subscriber_id, tag FROM four_high WHERE county = ? AND "
+                + "contact_allowed = 'Y' AND offer IS NOT NULL AND movement <> 'EXITED' ORDER BY subscriber_id DESC, tag", county)) {
+            if (out.size() == n) {
+                break;
+            }
+            if (used.add((String) row.get("subscriber_id"))) {
+                out.add(row.get("tag") + ":" + row.get("subscriber_id"));
+            }
+        }
+        if (out.size() < n) {
+            throw new IllegalStateException("only " + out.size() + " unused four-high entries left, " + n + " needed");
+        }
+        return out;
+    }
+
     /** Subscribers of the county not handed out before. */
     public static synchronized List<String> subscribers(TestServer s, String county, int n) {
         return take(s, s.jdbc.queryForList("SELECT subscriber_id FROM customer WHERE county = ? ORDER BY subscriber_id DESC",
