@@ -105,12 +105,13 @@ class TasksApi {
                                           @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String key,
                                           HttpServletRequest request) {
         StaffUser me = Current.user();
+        String client = client(me);
         if (key != null && (key.isBlank() || key.length() > OutcomeReplay.KEY_MAX)) {
             return new FieldProblem(IDEMPOTENCY_KEY, "the key must be 1–" + OutcomeReplay.KEY_MAX + " characters").response();
         }
         String hash = OutcomeReplay.hash("POST /api/tasks/" + id + "/outcome\n" + body);
         if (key != null) {
-            Optional<OutcomeReplay.Answer> previous = replay.previous(me.username(), key, hash);
+            Optional<OutcomeReplay.Answer> previous = replay.previous(client, key, hash);
             if (previous.isPresent()) {
                 return replayed(previous.get());
             }
@@ -145,7 +146,7 @@ class TasksApi {
             String answer = tx.execute(s -> {
                 String out = write(work.recordByToken(me, id, in, agent, Current.addr(request)));
                 if (key != null) {
-                    replay.remember(me.username(), key, hash, new OutcomeReplay.Answer(200, out));
+                    replay.remember(client, key, hash, new OutcomeReplay.Answer(200, out));
                 }
                 return out;
             });
@@ -155,8 +156,13 @@ class TasksApi {
                 throw e;
             }
             // a retry with the same key ran alongside and won; its answer is the answer (nothing of this one was kept)
-            return replay.previous(me.username(), key, hash).map(this::replayed).orElseThrow(() -> e);
+            return replay.previous(client, key, hash).map(this::replayed).orElseThrow(() -> e);
         }
+    }
+
+    /** Keys are kept per token (names of tokens may repeat, ids do not). */
+    private static String client(StaffUser me) {
+        return me.isToken() ? "token#" + -me.id() : me.username();
     }
 
     private ResponseEntity<Object> replayed(OutcomeReplay.Answer a) {

@@ -87,7 +87,7 @@ class WorkController {
                    @RequestParam(name = "note", required = false) String note,
                    HttpServletRequest request, RedirectAttributes redirect, Model model) {
         StaffUser me = Current.user();
-        Task task = work.task(me, id);
+        Task task = work.ownOpenTask(me, id);
         var problem = OutcomeInput.problem(outcome, callbackAt, note, work.now());
         if (problem.isPresent()) {
             // the form again, with what was typed and what is wrong
@@ -135,6 +135,7 @@ class WorkController {
         model.addAttribute("canAct", mine && task.status().open());
         model.addAttribute("outcomes", Outcome.values());
         model.addAttribute("now", work.now());
+        model.addAttribute("zone", OutcomeInput.ZONE);
         return "work/task";
     }
 

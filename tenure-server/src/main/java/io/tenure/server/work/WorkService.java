@@ -3,9 +3,12 @@ package io.tenure.server.work;
 import io.tenure.core.error.ErrorCode;
 import io.tenure.core.error.TenureException;
 import io.tenure.server.audit.AuditLog;
+import io.tenure.server.lists.FieldProblem;
+import io.tenure.server.lists.ListPage;
 import io.tenure.server.security.Role;
 import io.tenure.server.security.StaffUser;
 import io.tenure.server.security.Users;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -74,6 +78,15 @@ class WorkService {
                 .orElseThrow(() -> new TenureException(ErrorCode.NOT_FOUND, "no agent " + agentId + " in your region; "
                         + "choose one of the agents listed"));
         Set<Entry> distinct = new LinkedHashSet<>(requested);
+        try {
+            return assignWithin(manager, agent, distinct, addr);
+        } catch (DuplicateKeyException e) {
+            throw new TenureException(ErrorCode.CONFLICT, "some of these entries were assigned by someone else at the same "
+                    + "moment; nothing was assigned: reload the list and assign again");
+        }
+    }
+
+    private AssignResult assignWithin(StaffUser manager, StaffUser agent, Set<Entry> distinct, String addr) {
         return tx.execute(s -> {
             LocalDate asOf = tasks.latestAsOf().orElseThrow(() -> new TenureException(ErrorCode.CONFLICT,
                     "nothing published yet: run the daily job before assigning work"));
@@ -123,7 +136,7 @@ class WorkService {
     Task task(StaffUser user, long id) {
         Long agent = user.role() == Role.AGENT ? user.id() : null;
         boolean allowed = user.isToken() || user.role() == Role.AGENT || user.role() == Role.MANAGER;
-        return (allowed ? tasks.find(id, user.region(), agent) : java.util.Optional.<Task>empty())
+        return (allowed ? tasks.find(id, user.region(), agent) : Optional.<Task>empty())
                 .orElseThrow(() -> new TenureException(ErrorCode.NOT_FOUND, "no task " + id + " among your tasks"));
     }
 
@@ -131,27 +144,32 @@ class WorkService {
         return tasks.summary(task.subscriberId(), user.region()).orElse(null);
     }
 
-    /** The full number, for the assigned agent of an open task only; audited. */
-    String reveal(StaffUser user, long id, String addr) {
+    /** The task if this user is its agent and the call is still to be made; else not found, forbidden or conflict. */
+    Task ownOpenTask(StaffUser user, long id) {
         Task t = task(user, id);
         if (user.role() != Role.AGENT || t.agentId() != user.id()) {
-            throw new TenureException(ErrorCode.FORBIDDEN, "only the agent the task is assigned to may reveal the number");
+            throw new TenureException(ErrorCode.FORBIDDEN, "only the agent the task is assigned to may reveal the number "
+                    + "and record the outcome");
         }
         if (!t.status().open()) {
-            throw new TenureException(ErrorCode.CONFLICT, "the task is done; the number is shown only for open work");
+            throw new TenureException(ErrorCode.CONFLICT, "task " + id + " is done; its outcome is recorded and the number "
+                    + "is shown only for open work");
         }
+        return t;
+    }
+
+    /** The full number, for the assigned agent of an open task only; audited. */
+    String reveal(StaffUser user, long id, String addr) {
+        Task t = ownOpenTask(user, id);
         String msisdn = tasks.msisdn(t.subscriberId(), user.region()).orElseThrow(() -> new TenureException(
                 ErrorCode.NOT_FOUND, "subscriber " + t.subscriberId() + " is no longer published"));
         audit.append(user.username(), AuditLog.Action.REVEAL, t.subscriberId(), "phone number for task " + id, addr);
         return msisdn;
     }
 
-    /** An agent records the outcome of their own task from the task page. */
+    /** An agent records the outcome of their own open task from the task page. */
     Recorded recordByAgent(StaffUser agent, long id, OutcomeInput in, String addr) {
-        Task t = task(agent, id);
-        if (agent.role() != Role.AGENT || t.agentId() != agent.id()) {
-            throw new TenureException(ErrorCode.FORBIDDEN, "only the agent the task is assigned to records its outcome");
-        }
+        Task t = ownOpenTask(agent, id);
         return record(t, in, agent.username(), "agent:" + agent.username(), addr);
     }
 
@@ -162,7 +180,7 @@ class WorkService {
     Recorded recordByToken(StaffUser token, long id, OutcomeInput in, String agent, String addr) {
         Task t = task(token, id);
         if (agent != null && !agent.equals(t.agent())) {
-            throw new io.tenure.server.lists.FieldProblem("agent", "task " + id + " is assigned to another agent").exception();
+            throw new FieldProblem("agent", "task " + id + " is assigned to another agent").exception();
         }
         String source = agent != null ? "agent:" + agent : "api:" + token.displayName();
         return record(t, in, token.username(), source, addr);
@@ -194,7 +212,7 @@ class WorkService {
         return m;
     }
 
-    io.tenure.server.lists.ListPage<Task> search(StaffUser user, TaskStatus status, String agent, int page, int size) {
+    ListPage<Task> search(StaffUser user, TaskStatus status, String agent, int page, int size) {
         if (!user.isToken() && user.role() != Role.MANAGER) {
             throw new TenureException(ErrorCode.FORBIDDEN, "only managers and systems with tasks:read search the region's tasks");
         }

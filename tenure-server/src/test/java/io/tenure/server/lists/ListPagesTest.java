@@ -126,6 +126,9 @@ class ListPagesTest {
     void onlyManagersGetTheAssignCheckboxesAndOnlyAgentsLackTheExportLink(TestServer s) {
         String manager = ListsHttp.signIn(s, "manager").get("/lists/four-high").body();
         assertThat(manager).contains("id=\"assign-form\"").contains("name=\"entry\"").contains("id=\"export\"");
+        assertThat(all(manager, "(name=\"agentId\")")).hasSize(1);
+        assertThat(all(manager, "<select name=\"(\\w+)\"")).containsExactly("tag", "level", "movement", "county", "band", "vip",
+                "careAction", "channel", "contactAllowed", "agentId");
         String agent = ListsHttp.signIn(s, "agent").get("/lists/four-high").body();
         assertThat(agent).doesNotContain("id=\"assign-form\"").doesNotContain("name=\"entry\"").doesNotContain("id=\"export\"");
         String analyst = ListsHttp.signIn(s, "analyst").get("/lists/four-high").body();

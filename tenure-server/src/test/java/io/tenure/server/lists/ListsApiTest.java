@@ -72,6 +72,18 @@ class ListsApiTest {
         assertThat(get(s, "tnr_not-a-token", "/api/lists/risk").statusCode()).isEqualTo(401);
     }
 
+    @ParameterizedTest
+    @MethodSource("servers")
+    void theCallsAreDescribedInTheOpenApiDocument(TestServer s) throws Exception {
+        HttpResponse<String> r = ListsHttp.anonymous(s).get("/api/openapi.json");
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode paths = JSON.readTree(r.body()).get("paths");
+        assertThat(paths.has("/api/lists/four-high")).isTrue();
+        assertThat(paths.has("/api/lists/risk")).isTrue();
+        assertThat(paths.has("/api/tasks")).isTrue();
+        assertThat(paths.get("/api/tasks/{id}/outcome").get("post").get("summary").asText()).contains("outcome");
+    }
+
     private static String token(TestServer s, Region region, String... scopes) {
         return s.context.getBean(ApiTokens.class).create("crm-" + UUID.randomUUID(), List.of(scopes), region, "test");
     }

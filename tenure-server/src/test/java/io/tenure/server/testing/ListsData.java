@@ -18,13 +18,6 @@ public final class ListsData {
     private ListsData() {
     }
 
-    /** Subscribers of the county carrying the four-high tag, contactable, with an offer, not handed out before. */
-    public static synchronized List<String> fourHigh(TestServer s, String county, String tag, int n) {
-        return take(s, s.jdbc.queryForList("SELECT subscriber_id FROM four_high WHERE county = ? AND tag = ? AND "
-                + "contact_allowed = 'Y' AND offer IS NOT NULL AND movement <> 'EXITED' ORDER BY subscriber_id DESC",
-                String.class, county, tag), n);
-    }
-
     /**
      * Four-high entries of the county as the list pages send them ({@code TAG:subscriber}), contactable, with an offer,
      * of subscribers not handed out before.
@@ -58,6 +51,35 @@ public final class ListsData {
         s.jdbc.update("INSERT INTO risk_" + slot(s) + " (subscriber_id, city, county, vip_level, probability, band, reasons) "
                 + "SELECT subscriber_id, city, county, vip_level, ?, ?, ? FROM customer WHERE subscriber_id = ?",
                 probability, band, reasons, subscriberId);
+    }
+
+    /**
+     * Risk-list entries ({@code PORT_OUT_RISK:subscriber}) of fresh subscribers of the county, published with the given
+     * probabilities; remove them with {@link #removeRisk} once the test has assigned them.
+     */
+    public static List<String> riskEntries(TestServer s, String county, double... probabilities) {
+        List<String> subs = subscribers(s, county, probabilities.length);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < subs.size(); i++) {
+            risk(s, subs.get(i), probabilities[i], probabilities[i] >= 0.2 ? "HIGH" : "MEDIUM", "近期查询携转资格");
+            out.add("PORT_OUT_RISK:" + subs.get(i));
+        }
+        return out;
+    }
+
+    /** The subscriber of an entry {@code SOURCE:subscriber}. */
+    public static String subscriber(String entry) {
+        return entry.substring(entry.indexOf(':') + 1);
+    }
+
+    /** The source of an entry {@code SOURCE:subscriber}. */
+    public static String source(String entry) {
+        return entry.substring(0, entry.indexOf(':'));
+    }
+
+    /** Removes the risk rows of these entries or subscribers again. */
+    public static void removeRiskOf(TestServer s, List<String> entries) {
+        removeRisk(s, entries.stream().map(ListsData::subscriber).toList());
     }
 
     /** Removes the risk rows of these subscribers again. */

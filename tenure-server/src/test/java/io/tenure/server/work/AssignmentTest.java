@@ -116,38 +116,50 @@ class AssignmentTest {
     @MethodSource("servers")
     void anAgentOfAnotherRegionCannotBeChosen(TestServer s) {
         long far = newAgent(s, s.otherCounty, 40);
-        List<String> entries = ListsData.fourHighEntries(s, s.county, 1);
-        HttpResponse<String> r = ListsHttp.signIn(s, "manager").post("/work/assign", Map.of("entry", entries, "agentId",
-                List.of(String.valueOf(far))));
-        assertThat(r.statusCode()).isEqualTo(404);
-        assertThat(count(s, "SELECT count(*) FROM task WHERE agent_id = ?", far)).isZero();
+        List<String> entries = ListsData.riskEntries(s, s.county, 0.3);
+        try {
+            HttpResponse<String> r = ListsHttp.signIn(s, "manager").post("/work/assign", Map.of("entry", entries, "agentId",
+                    List.of(String.valueOf(far))));
+            assertThat(r.statusCode()).isEqualTo(404);
+            assertThat(count(s, "SELECT count(*) FROM task WHERE agent_id = ?", far)).isZero();
+        } finally {
+            ListsData.removeRiskOf(s, entries);
+        }
     }
 
     @ParameterizedTest
     @MethodSource("servers")
     void optedOutSubscribersAreNotAssigned(TestServer s) {
-        List<String> entries = ListsData.fourHighEntries(s, s.county, 2);
-        String out = entries.get(0).substring(entries.get(0).indexOf(':') + 1);
-        s.jdbc.update("INSERT INTO opt_out (subscriber_id, at, source) VALUES (?, CURRENT_TIMESTAMP, 'sms:R')", out);
-        ListsHttp manager = ListsHttp.signIn(s, "manager");
-        String page = manager.follow(manager.post("/work/assign", Map.of("entry", entries, "agentId",
-                List.of(String.valueOf(agentId(s, "agent2")))))).body();
-        assertThat(attr(page, "data-assigned")).isEqualTo(1);
-        assertThat(attr(page, "data-not-contactable")).isEqualTo(1);
-        assertThat(count(s, "SELECT count(*) FROM task WHERE subscriber_id = ?", out)).isZero();
+        List<String> entries = ListsData.riskEntries(s, s.county, 0.3, 0.6);
+        try {
+            String out = ListsData.subscriber(entries.get(0));
+            s.jdbc.update("INSERT INTO opt_out (subscriber_id, at, source) VALUES (?, CURRENT_TIMESTAMP, 'sms:R')", out);
+            ListsHttp manager = ListsHttp.signIn(s, "manager");
+            String page = manager.follow(manager.post("/work/assign", Map.of("entry", entries, "agentId",
+                    List.of(String.valueOf(agentId(s, "agent2")))))).body();
+            assertThat(attr(page, "data-assigned")).isEqualTo(1);
+            assertThat(attr(page, "data-not-contactable")).isEqualTo(1);
+            assertThat(count(s, "SELECT count(*) FROM task WHERE subscriber_id = ?", out)).isZero();
+        } finally {
+            ListsData.removeRiskOf(s, entries);
+        }
     }
 
     @ParameterizedTest
     @MethodSource("servers")
     void onlyManagersAssign(TestServer s) {
-        List<String> entries = ListsData.fourHighEntries(s, s.county, 1);
-        String agentId = String.valueOf(agentId(s, "agent2"));
-        for (String user : List.of("agent", "analyst", "otheradmin")) {
-            HttpResponse<String> r = ListsHttp.signIn(s, user).post("/work/assign", Map.of("entry", entries, "agentId", List.of(agentId)));
-            assertThat(r.statusCode()).as(user).isEqualTo(403);
+        List<String> entries = ListsData.riskEntries(s, s.county, 0.3);
+        try {
+            String agentId = String.valueOf(agentId(s, "agent2"));
+            for (String user : List.of("agent", "analyst", "otheradmin")) {
+                HttpResponse<String> r = ListsHttp.signIn(s, user).post("/work/assign", Map.of("entry", entries, "agentId",
+                        List.of(agentId)));
+                assertThat(r.statusCode()).as(user).isEqualTo(403);
+            }
+            assertThat(count(s, "SELECT count(*) FROM task WHERE subscriber_id = ?", ListsData.subscriber(entries.get(0)))).isZero();
+        } finally {
+            ListsData.removeRiskOf(s, entries);
         }
-        String sub = entries.get(0).substring(entries.get(0).indexOf(':') + 1);
-        assertThat(count(s, "SELECT count(*) FROM task WHERE subscriber_id = ?", sub)).isZero();
     }
 
     static long newAgent(TestServer s, String county, int capacity) {

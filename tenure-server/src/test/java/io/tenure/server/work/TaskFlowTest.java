@@ -23,25 +23,39 @@ class TaskFlowTest {
         return Stream.of(TestServer.h2(), TestServer.postgres());
     }
 
-    /** A task of a fresh four-high entry (with an offer) assigned to agent2 by the manager; its id and subscriber. */
+    /** A task made by the manager for agent2; its id and subscriber. */
     record Made(long id, String subscriber) {
     }
 
+    /** A task of a fresh risk-list entry (a service call: no offer). */
     static Made newTask(TestServer s) {
-        String entry = ListsData.fourHighEntries(s, s.county, 1).get(0);
+        List<String> entry = ListsData.riskEntries(s, s.county, 0.4);
+        try {
+            return assign(s, entry.get(0));
+        } finally {
+            ListsData.removeRiskOf(s, entry);
+        }
+    }
+
+    /** A task of a fresh four-high entry with an offer (a marketing call). */
+    static Made newOfferTask(TestServer s) {
+        return assign(s, ListsData.fourHighEntries(s, s.county, 1).get(0));
+    }
+
+    private static Made assign(TestServer s, String entry) {
         ListsHttp manager = ListsHttp.signIn(s, "manager");
         String page = manager.follow(manager.post("/work/assign", Map.of("entry", List.of(entry), "agentId",
                 List.of(String.valueOf(agentId(s, "agent2")))))).body();
         assertThat(attr(page, "data-assigned")).isEqualTo(1);
-        String tag = entry.substring(0, entry.indexOf(':'));
-        String sub = entry.substring(entry.indexOf(':') + 1);
-        return new Made(s.jdbc.queryForObject("SELECT id FROM task WHERE subscriber_id = ? AND source = ?", Long.class, sub, tag), sub);
+        String sub = ListsData.subscriber(entry);
+        return new Made(s.jdbc.queryForObject("SELECT id FROM task WHERE subscriber_id = ? AND source = ?", Long.class, sub,
+                ListsData.source(entry)), sub);
     }
 
     @ParameterizedTest
     @MethodSource("servers")
     void theAgentSeesTheirTaskAndAnotherAgentGetsNotFound(TestServer s) {
-        Made t = newTask(s);
+        Made t = newOfferTask(s);
         ListsHttp agent2 = ListsHttp.signIn(s, "agent2");
         assertThat(agent2.get("/work/tasks").body()).contains("data-task=\"" + t.id() + "\"");
         HttpResponse<String> page = agent2.get("/work/tasks/" + t.id());
@@ -94,7 +108,7 @@ class TaskFlowTest {
     @ParameterizedTest
     @MethodSource("servers")
     void recordingAnOutcomeClosesTheTaskAndAddsTheCallToTheContacts(TestServer s) {
-        Made t = newTask(s);
+        Made t = newOfferTask(s);
         ListsHttp agent2 = ListsHttp.signIn(s, "agent2");
         HttpResponse<String> r = agent2.post("/work/tasks/" + t.id() + "/outcome", Map.of("outcome", List.of("ACCEPTED"),
                 "note", List.of("客户同意改套餐")));
@@ -163,6 +177,7 @@ class TaskFlowTest {
         String list = agent2.get("/work/tasks").body();
         String callbacks = list.substring(list.indexOf("id=\"tasks-callback\""), list.indexOf("id=\"tasks-done\""));
         assertThat(callbacks).contains("data-task=\"" + t.id() + "\"").contains(tomorrow + " 10:30");
+        assertThat(agent2.get("/work/tasks/" + t.id()).body()).contains("id=\"task-callback\">" + tomorrow + " 10:30<");
         // a call-back is still open work: the final outcome can follow
         assertThat(agent2.post("/work/tasks/" + t.id() + "/outcome", Map.of("outcome", List.of("DECLINED"))).statusCode())
                 .isEqualTo(302);
@@ -181,11 +196,15 @@ class TaskFlowTest {
         assertThat(count(s, "SELECT count(*) FROM live_contact WHERE task_id = ?", t.id())).isZero();
         assertThat(reveals(s, t.subscriber())).isZero();
 
-        String entry = ListsData.fourHighEntries(s, s.county, 1).get(0);
-        HttpResponse<String> assign = ListsHttp.signIn(s, "manager").postRaw("/work/assign", Map.of("entry", List.of(entry),
-                "agentId", List.of(String.valueOf(agentId(s, "agent2")))));
-        assertThat(assign.statusCode()).isEqualTo(403);
-        assertThat(count(s, "SELECT count(*) FROM task WHERE subscriber_id = ?", entry.substring(entry.indexOf(':') + 1))).isZero();
+        List<String> entry = ListsData.riskEntries(s, s.county, 0.5);
+        try {
+            HttpResponse<String> assign = ListsHttp.signIn(s, "manager").postRaw("/work/assign", Map.of("entry", entry,
+                    "agentId", List.of(String.valueOf(agentId(s, "agent2")))));
+            assertThat(assign.statusCode()).isEqualTo(403);
+            assertThat(count(s, "SELECT count(*) FROM task WHERE subscriber_id = ?", ListsData.subscriber(entry.get(0)))).isZero();
+        } finally {
+            ListsData.removeRiskOf(s, entry);
+        }
     }
 
     static String msisdn(TestServer s, String subscriber) {
