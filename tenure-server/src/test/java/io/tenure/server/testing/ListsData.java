@@ -26,7 +26,8 @@ public final class ListsData {
         Set<String> used = USED.computeIfAbsent(s, k -> new HashSet<>());
         List<String> out = new ArrayList<>();
         for (Map<String, Object> row : s.jdbc.queryForList("SELECT subscriber_id, tag FROM four_high WHERE county = ? AND "
-                + "contact_allowed = 'Y' AND offer IS NOT NULL AND movement <> 'EXITED' ORDER BY subscriber_id DESC, tag", county)) {
+                + "contact_allowed = 'Y' AND offer IS NOT NULL AND movement <> 'EXITED' "
+                + "AND subscriber_id NOT IN (SELECT subscriber_id FROM task) ORDER BY subscriber_id DESC, tag", county)) {
             if (out.size() == n) {
                 break;
             }
