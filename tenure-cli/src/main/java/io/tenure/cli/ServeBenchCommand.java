@@ -5,6 +5,7 @@ import io.tenure.engine.run.DailyRun;
 import io.tenure.engine.run.RunOptions;
 import io.tenure.store.publish.DatabasePublish;
 import io.tenure.engine.run.RunResult;
+import io.tenure.engine.run.RunSink;
 import io.tenure.server.TenureServer;
 import io.tenure.server.security.ApiTokens;
 import io.tenure.server.security.Region;
@@ -94,12 +95,25 @@ final class ServeBenchCommand implements Callable<Integer> {
                     null, null, null, null, null, null, null, null, null, null, null, null, null), null);
             var options = new RunOptions(data, dir.resolve("out-serve"), asOf, cfg, null);
             var sink = new DatabasePublish(store);
-            RunResult first = new DailyRun(options, new ConsoleProgress(System.err), List.of(sink)).run();
-            System.err.println("  tables (ms): " + sink.tableMillis());
-            RunResult again = new DailyRun(options, new ConsoleProgress(System.err), List.of(sink)).run();
-            System.err.println("  tables (ms): " + sink.tableMillis());
+            Map<String, Long> firstTables = new java.util.TreeMap<>();
+            // the same publish twice in one run: the second is a rerun of the day (unchanged tables copied in the database)
+            RunSink rerun = new RunSink() {
+                @Override
+                public String name() {
+                    return "database-rerun";
+                }
+
+                @Override
+                public void publish(Context c) {
+                    firstTables.putAll(sink.tableMillis());
+                    sink.publish(c);
+                }
+            };
+            RunResult first = new DailyRun(options, new ConsoleProgress(System.err), List.of(sink, rerun)).run();
             double publish1 = first.timingsMs().get("database") / 1000.0;
-            double publish2 = again.timingsMs().get("database") / 1000.0;
+            double publish2 = first.timingsMs().get("database-rerun") / 1000.0;
+            System.err.println("  tables, first publish (ms): " + firstTables);
+            System.err.println("  tables, rerun (ms): " + new java.util.TreeMap<>(sink.tableMillis()));
 
             var ctx = TenureServer.start(store, Map.of("server.port", 0, "server.address", "127.0.0.1"));
             try {

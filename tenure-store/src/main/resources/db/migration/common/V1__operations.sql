@@ -135,11 +135,10 @@ CREATE TABLE idempotency_key (
   CONSTRAINT pk_idempotency PRIMARY KEY (client, idem_key)
 );
 
--- Every publish of a daily run; the latest row names the slot the views read.
+-- Every publish of a daily run.
 CREATE TABLE published_run (
   as_of DATE PRIMARY KEY,
   month VARCHAR(7) NOT NULL,
-  slot VARCHAR(1) NOT NULL,
   published_at TIMESTAMP WITH TIME ZONE NOT NULL,
   subscribers BIGINT NOT NULL,
   four_high_rows BIGINT NOT NULL,

@@ -1,6 +1,7 @@
 -- Published tables: the latest published as-of date, in two slots (a, b). A publish fills the slot
 -- the server is not reading, then points the views at it in one short transaction, so pages never
 -- wait for a load and never see half of one.
+-- customer_month: one index on the subscriber (a subscriber has a handful of months; the feed keys them)
 
 CREATE TABLE plan_a (
   plan_id VARCHAR(64) NOT NULL, name VARCHAR(200) NOT NULL, monthly_fee NUMERIC(12,2) NOT NULL,
@@ -59,17 +60,17 @@ CREATE TABLE customer_month_a (
   voice_overage_fee NUMERIC(12,2), data_overage_fee NUMERIC(12,2), sms_fee NUMERIC(12,2), intl_roaming_fee NUMERIC(12,2),
   idd_fee NUMERIC(12,2), vas_fee NUMERIC(12,2), min_spend_topup NUMERIC(12,2), discount NUMERIC(12,2), total_fee NUMERIC(12,2),
   voice_min BIGINT, data_mb NUMERIC(18,3), sms BIGINT, offnet_voice_min BIGINT, intl_roaming_min BIGINT, idd_min BIGINT,
-  active_days INTEGER,
-  CONSTRAINT pk_customer_month_a PRIMARY KEY (subscriber_id, month)
+  active_days INTEGER
 );
+CREATE INDEX ix_customer_month_a_1 ON customer_month_a (subscriber_id);
 CREATE TABLE customer_month_b (
   subscriber_id VARCHAR(64) NOT NULL, month VARCHAR(7) NOT NULL, plan_fee NUMERIC(12,2), addon_fee NUMERIC(12,2),
   voice_overage_fee NUMERIC(12,2), data_overage_fee NUMERIC(12,2), sms_fee NUMERIC(12,2), intl_roaming_fee NUMERIC(12,2),
   idd_fee NUMERIC(12,2), vas_fee NUMERIC(12,2), min_spend_topup NUMERIC(12,2), discount NUMERIC(12,2), total_fee NUMERIC(12,2),
   voice_min BIGINT, data_mb NUMERIC(18,3), sms BIGINT, offnet_voice_min BIGINT, intl_roaming_min BIGINT, idd_min BIGINT,
-  active_days INTEGER,
-  CONSTRAINT pk_customer_month_b PRIMARY KEY (subscriber_id, month)
+  active_days INTEGER
 );
+CREATE INDEX ix_customer_month_b_1 ON customer_month_b (subscriber_id);
 CREATE VIEW customer_month AS SELECT * FROM customer_month_a;
 
 CREATE TABLE vas_subscription_a (
@@ -184,12 +185,10 @@ CREATE TABLE risk_a (
   CONSTRAINT pk_risk_a PRIMARY KEY (subscriber_id)
 );
 CREATE INDEX ix_risk_a_1 ON risk_a (county, band, probability);
-CREATE INDEX ix_risk_a_2 ON risk_a (city, band, probability);
 CREATE TABLE risk_b (
   subscriber_id VARCHAR(64) NOT NULL, city VARCHAR(50) NOT NULL, county VARCHAR(50) NOT NULL, vip_level VARCHAR(10),
   probability DOUBLE PRECISION NOT NULL, band VARCHAR(8) NOT NULL, reasons VARCHAR(1000),
   CONSTRAINT pk_risk_b PRIMARY KEY (subscriber_id)
 );
 CREATE INDEX ix_risk_b_1 ON risk_b (county, band, probability);
-CREATE INDEX ix_risk_b_2 ON risk_b (city, band, probability);
 CREATE VIEW risk AS SELECT * FROM risk_a;

@@ -1,5 +1,5 @@
--- What each slot's tables hold: a fingerprint of the rows, so a publish whose table is unchanged (the monthly
--- bills on most days, the catalogue) copies it inside the database from the live slot instead of loading it again.
+-- What each slot's tables hold: a fingerprint of the rows, so a publish leaves an unchanged table (the monthly
+-- bills on most days, the catalogue, everything on a rerun of the day) as it is.
 CREATE TABLE published_table (
   slot VARCHAR(1) NOT NULL,
   name VARCHAR(40) NOT NULL,

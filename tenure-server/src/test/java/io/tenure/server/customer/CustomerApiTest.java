@@ -131,7 +131,7 @@ class CustomerApiTest {
         s.jdbc.update("INSERT INTO task (subscriber_id, city, county, source, as_of, agent_id, assigned_by, assigned_at, work_date, "
                         + "status) VALUES (?, ?, ?, 'HIGH_DATA', ?, ?, ?, ?, ?, 'CALL_BACK')", id, where.get("city"), where.get("county"),
                 LocalDate.of(2020, 1, 1), agent, agent, now, LocalDate.of(2020, 1, 2));
-        String riskTable = "risk_" + s.jdbc.queryForObject("SELECT slot FROM published_run ORDER BY published_at DESC LIMIT 1", String.class);
+        String riskTable = s.liveTable("risk");
         s.jdbc.update("INSERT INTO " + riskTable + " (subscriber_id, city, county, vip_level, probability, band, reasons) "
                 + "VALUES (?, ?, ?, 'NONE', 0.8, 'HIGH', '近期查询携转资格；投诉未解决')", id, where.get("city"), where.get("county"));
         try {

@@ -49,7 +49,7 @@ public final class ListsData {
 
     /** Publishes a risk row for the subscriber into the slot the views read now. */
     public static void risk(TestServer s, String subscriberId, double probability, String band, String reasons) {
-        s.jdbc.update("INSERT INTO risk_" + slot(s) + " (subscriber_id, city, county, vip_level, probability, band, reasons) "
+        s.jdbc.update("INSERT INTO " + s.liveTable("risk") + " (subscriber_id, city, county, vip_level, probability, band, reasons) "
                 + "SELECT subscriber_id, city, county, vip_level, ?, ?, ? FROM customer WHERE subscriber_id = ?",
                 probability, band, reasons, subscriberId);
     }
@@ -86,17 +86,10 @@ public final class ListsData {
     /** Removes the risk rows of these subscribers again. */
     public static void removeRisk(TestServer s, List<String> subscribers) {
         for (String id : subscribers) {
-            s.jdbc.update("DELETE FROM risk_" + slot(s) + " WHERE subscriber_id = ?", id);
+            s.jdbc.update("DELETE FROM " + s.liveTable("risk") + " WHERE subscriber_id = ?", id);
         }
     }
 
-    private static String slot(TestServer s) {
-        String slot = s.jdbc.queryForObject("SELECT slot FROM published_run ORDER BY published_at DESC LIMIT 1", String.class);
-        if (!"a".equals(slot) && !"b".equals(slot)) {
-            throw new IllegalStateException("unknown slot " + slot);
-        }
-        return slot;
-    }
 
     private static List<String> take(TestServer s, List<String> candidates, int n) {
         Set<String> used = USED.computeIfAbsent(s, k -> new HashSet<>());

@@ -31,11 +31,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Publishes a daily run into the operations database. Each table is exported by the engine to CSV and bulk-loaded
- * (COPY on PostgreSQL, CSVREAD on H2) into the slot the server is not reading; one short transaction then points
- * the views at that slot and records the run and its counts. A rerun of the same as-of date replaces what it
- * published; a failure leaves the server on the previous slot and fails the run, so its files are not published
- * either. A date older than the one on show only records its counts.
+ * Publishes a daily run into the operations database. Every published table has two slots and a view reading one
+ * of them. A table whose rows changed (by a fingerprint of its rows) is exported by the engine to CSV and
+ * bulk-loaded (COPY on PostgreSQL, CSVREAD on H2) into the slot its view does not read; one short transaction then
+ * records the run and its counts and points those views at their new slots. An unchanged table is not loaded at
+ * all, so a rerun of the same day changes nothing and a day with the same bills loads none of them. A failure
+ * leaves every view where it was and fails the run, so its files are not published either. A date older than the
+ * one on show only records its counts.
  */
 public final class DatabasePublish implements RunSink {
     /** PostgreSQL advisory lock key: one publish at a time. */
@@ -45,8 +47,12 @@ public final class DatabasePublish implements RunSink {
 
     private final Store store;
     private final Map<String, Long> tableMillis = new ConcurrentHashMap<>();
+    private final Map<String, Long> tableRows = new ConcurrentHashMap<>();
 
-    /** Milliseconds each table of the last publish took to load (index builds included), for the benchmark. */
+    /**
+     * Milliseconds each table loaded by the last publish took (index builds included), for the benchmark; tables
+     * left as they were are absent.
+     */
     public Map<String, Long> tableMillis() {
         return Map.copyOf(tableMillis);
     }
@@ -61,7 +67,7 @@ public final class DatabasePublish implements RunSink {
     }
 
     /** What the publish did, for the run's summary and the benchmark. */
-    public record Outcome(LocalDate asOf, String slot, boolean shown, long rows, long millis) {
+    public record Outcome(LocalDate asOf, boolean shown, int tablesLoaded, long rows, long millis) {
     }
 
     @Override
@@ -76,29 +82,24 @@ public final class DatabasePublish implements RunSink {
         ctx.progress().stage("publish to database", tables.size());
         try (Connection c = store.connect()) {
             lock(c);
-            String live = liveSlot(c);
             LocalDate shown = latestAsOf(c);
             boolean show = shown == null || !ctx.asOf().isBefore(shown);
-            String next = show ? ("a".equals(live) ? "b" : "a") : live;
-            long rows = 0;
-            if (show) {
-                rows = load(ctx, tables, next, live);
-            }
+            Map<String, String> switched = show ? load(ctx, tables, liveSlots(c)) : Map.of();
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
-                if (show) {
-                    for (PublishedTable t : tables) {
-                        s.execute("CREATE OR REPLACE VIEW " + t.name() + " AS SELECT * FROM " + t.name() + "_" + next);
-                    }
+                // the rows first: H2 commits at a view's DDL, and a failed record must switch nothing
+                recordRun(c, ctx, (System.nanoTime() - t0) / 1_000_000);
+                for (var e : switched.entrySet()) {
+                    s.execute("CREATE OR REPLACE VIEW " + e.getKey() + " AS SELECT * FROM " + e.getKey() + "_" + e.getValue());
                 }
-                recordRun(c, ctx, next, (System.nanoTime() - t0) / 1_000_000);
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
                 throw e;
             }
             ctx.progress().done();
-            return new Outcome(ctx.asOf(), next, show, rows, (System.nanoTime() - t0) / 1_000_000);
+            long rows = tableRows.values().stream().mapToLong(Long::longValue).sum();
+            return new Outcome(ctx.asOf(), show, switched.size(), rows, (System.nanoTime() - t0) / 1_000_000);
         } catch (SQLException e) {
             throw new TenureException(ErrorCode.DATABASE_FAILURE, "publishing " + ctx.asOf() + " into " + store.safeUrl()
                     + " failed: " + e.getMessage() + "; the server keeps the previous day and no files were published", e);
@@ -113,11 +114,18 @@ public final class DatabasePublish implements RunSink {
         }
     }
 
-    private static String liveSlot(Connection c) throws SQLException {
-        try (Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT slot FROM published_run ORDER BY published_at DESC LIMIT 1")) {
-            return r.next() ? r.getString(1) : "a"; // the views start on slot a
+    /** The slot each view reads now, from the views' own definitions (the one source of truth). */
+    private static Map<String, String> liveSlots(Connection c) throws SQLException {
+        Map<String, String> live = new java.util.HashMap<>();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                "SELECT lower(table_name), lower(view_definition) FROM information_schema.views "
+                        + "WHERE view_definition IS NOT NULL AND lower(table_schema) = 'public'")) {
+            while (r.next()) {
+                String view = r.getString(1);
+                live.put(view, r.getString(2).matches("(?s).*\\b" + view + "_b\\b.*") ? "b" : "a");
+            }
         }
+        return live;
     }
 
     private static LocalDate latestAsOf(Connection c) throws SQLException {
@@ -127,11 +135,14 @@ public final class DatabasePublish implements RunSink {
     }
 
     /**
-     * Exports each table (engine, one at a time) while loaders fill the slot; a table whose fingerprint equals the
-     * live slot's is copied inside the database instead.
+     * Loads every table whose rows changed into the slot its view does not read (the engine exports one table at a
+     * time while loaders fill the database) and returns those tables with their new slot. A table whose fingerprint
+     * equals its live slot's (the bills on most days, the catalogue, everything on a rerun of the day) stays as it is.
      */
-    private long load(Context ctx, List<PublishedTable> tables, String slot, String live) throws SQLException {
-        Map<String, String> liveFingerprints = fingerprints(live);
+    private Map<String, String> load(Context ctx, List<PublishedTable> tables, Map<String, String> live) throws SQLException {
+        tableMillis.clear();
+        tableRows.clear();
+        Map<String, String> switched = new java.util.LinkedHashMap<>();
         ExecutorService loaders = Executors.newFixedThreadPool(LOADERS, r -> {
             Thread t = new Thread(r, "tenure-db-load");
             t.setDaemon(true);
@@ -140,32 +151,29 @@ public final class DatabasePublish implements RunSink {
         List<Future<Long>> loads = new ArrayList<>();
         try {
             for (PublishedTable t : tables) {
+                String from = live.getOrDefault(t.name(), "a");
                 String fingerprint = Duck.scalarString(ctx.conn(), "SELECT count(*) || ':' || coalesce(bit_xor(hash(x)), 0) FROM ("
                         + t.select() + ") x");
-                String target = t.name() + "_" + slot;
-                Source source;
-                if (!slot.equals(live) && fingerprint.equals(liveFingerprints.get(t.name()))) {
-                    source = new Source(null, t.name() + "_" + live);
-                } else {
-                    Path csv = ctx.work().resolve("db-" + t.name() + ".csv");
-                    Duck.exec(ctx.conn(), "COPY (" + t.select() + ") TO " + Duck.lit(csv.toString()) + " (FORMAT csv, HEADER false)");
-                    source = new Source(csv, null);
+                if (fingerprint.equals(fingerprint(from, t.name()))) {
+                    ctx.progress().step(1);
+                    continue;
                 }
+                String slot = "a".equals(from) ? "b" : "a";
+                switched.put(t.name(), slot);
+                Path csv = ctx.work().resolve("db-" + t.name() + ".csv");
+                Duck.exec(ctx.conn(), "COPY (" + t.select() + ") TO " + Duck.lit(csv.toString()) + " (FORMAT csv, HEADER false)");
                 loads.add(loaders.submit(() -> {
-                    long n = loadTable(t, target, source);
+                    long n = loadTable(t, t.name() + "_" + slot, csv);
                     recordTable(slot, t.name(), fingerprint, n);
-                    if (source.csv() != null) {
-                        Files.deleteIfExists(source.csv());
-                    }
+                    Files.deleteIfExists(csv);
                     ctx.progress().step(1);
                     return n;
                 }));
             }
-            long rows = 0;
             for (Future<Long> f : loads) {
-                rows += f.get();
+                f.get();
             }
-            return rows;
+            return switched;
         } catch (java.util.concurrent.ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof SQLException se) {
@@ -190,22 +198,15 @@ public final class DatabasePublish implements RunSink {
         }
     }
 
-    /** Where a table's rows come from: the engine's CSV export, or the same table of the live slot. */
-    private record Source(Path csv, String table) {
-    }
-
-    private Map<String, String> fingerprints(String slot) throws SQLException {
-        Map<String, String> m = new java.util.HashMap<>();
+    private String fingerprint(String slot, String name) throws SQLException {
         try (Connection c = store.connect(); PreparedStatement p = c.prepareStatement(
-                "SELECT name, fingerprint FROM published_table WHERE slot = ?")) {
+                "SELECT fingerprint FROM published_table WHERE slot = ? AND name = ?")) {
             p.setString(1, slot);
+            p.setString(2, name);
             try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    m.put(r.getString(1), r.getString(2));
-                }
+                return r.next() ? r.getString(1) : null;
             }
         }
-        return m;
     }
 
     private void recordTable(String slot, String name, String fingerprint, long rows) throws SQLException {
@@ -227,37 +228,34 @@ public final class DatabasePublish implements RunSink {
         }
     }
 
-    private long loadTable(PublishedTable t, String table, Source source) throws SQLException, IOException {
+    private long loadTable(PublishedTable t, String table, Path csv) throws SQLException, IOException {
         long t0 = System.nanoTime();
         String cols = String.join(", ", t.columns());
         long n;
         try (Connection c = store.connect(); Statement s = c.createStatement()) {
             c.setAutoCommit(false);
             if (store.dialect() == Dialect.POSTGRESQL) {
-                n = copyIntoPostgres(c, s, table, cols, source);
-            } else if (source.table() != null) {
-                s.execute("TRUNCATE TABLE " + table);
-                n = s.executeUpdate("INSERT INTO " + table + " (" + cols + ") SELECT " + cols + " FROM " + source.table());
-                c.commit();
+                n = copyIntoPostgres(c, s, table, cols, csv);
             } else {
                 s.execute("TRUNCATE TABLE " + table);
                 n = s.executeUpdate("INSERT INTO " + table + " (" + cols + ") SELECT * FROM CSVREAD("
-                        + quote(source.csv().toString()) + ", " + quote(String.join(",", t.columns()))
+                        + quote(csv.toString()) + ", " + quote(String.join(",", t.columns()))
                         + ", 'charset=UTF-8 fieldSeparator=, fieldDelimiter=\" escape=\" null=')");
                 c.commit();
                 s.execute("ANALYZE TABLE " + table);
             }
         }
         tableMillis.put(t.name(), (System.nanoTime() - t0) / 1_000_000);
+        tableRows.put(t.name(), n);
         return n;
     }
 
     /**
-     * TRUNCATE and COPY (or the copy from the live slot) in one transaction (so COPY may FREEZE the rows), with the table's indexes and primary key
+     * TRUNCATE and COPY in one transaction (so COPY may FREEZE the rows), with the table's indexes and primary key
      * dropped before and built again after: one sort per index instead of a tree insert per row. A failure rolls all
      * of it back, indexes included.
      */
-    private static long copyIntoPostgres(Connection c, Statement s, String table, String cols, Source source)
+    private static long copyIntoPostgres(Connection c, Statement s, String table, String cols, Path csv)
             throws SQLException, IOException {
         s.execute("SET LOCAL maintenance_work_mem = '512MB'");
         s.execute("SET LOCAL synchronous_commit = off"); // a lost load is redone by the next run; no client waits on it
@@ -282,13 +280,9 @@ public final class DatabasePublish implements RunSink {
             s.execute(sql);
         }
         long n;
-        if (source.table() != null) {
-            n = s.executeUpdate("INSERT INTO " + table + " (" + cols + ") SELECT " + cols + " FROM " + source.table());
-        } else {
-            try (Reader in = Files.newBufferedReader(source.csv(), StandardCharsets.UTF_8)) {
-                n = c.unwrap(PGConnection.class).getCopyAPI()
-                        .copyIn("COPY " + table + " (" + cols + ") FROM STDIN WITH (FORMAT csv, FREEZE true)", in);
-            }
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            n = c.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY " + table + " (" + cols + ") FROM STDIN WITH (FORMAT csv, FREEZE true)", in);
         }
         for (String sql : rebuild) {
             s.execute(sql);
@@ -304,7 +298,7 @@ public final class DatabasePublish implements RunSink {
     }
 
     /** The run's row and its counts per county (four-high held, entered, exited; risk bands; warnings; active). */
-    private static void recordRun(Connection c, Context ctx, String slot, long millis) throws SQLException {
+    private static void recordRun(Connection c, Context ctx, long millis) throws SQLException {
         String counts = """
                 SELECT city, county, 'HELD' AS kind, tag AS item, count(*) AS n FROM fh_out WHERE movement <> 'EXITED' GROUP BY ALL
                 UNION ALL SELECT city, county, movement, tag, count(*) FROM fh_out GROUP BY ALL
@@ -319,8 +313,8 @@ public final class DatabasePublish implements RunSink {
         Date asOf = Date.valueOf(ctx.asOf());
         try (PreparedStatement del = c.prepareStatement("DELETE FROM daily_count WHERE as_of = ?");
              PreparedStatement delRun = c.prepareStatement("DELETE FROM published_run WHERE as_of = ?");
-             PreparedStatement run = c.prepareStatement("INSERT INTO published_run (as_of, month, slot, published_at, "
-                     + "subscribers, four_high_rows, risk_rows, warning_rows, millis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement run = c.prepareStatement("INSERT INTO published_run (as_of, month, published_at, "
+                     + "subscribers, four_high_rows, risk_rows, warning_rows, millis) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement ins = c.prepareStatement("INSERT INTO daily_count (as_of, city, county, kind, item, n) "
                      + "VALUES (?, ?, ?, ?, ?, ?)");
              Statement q = ctx.conn().createStatement();
@@ -331,13 +325,12 @@ public final class DatabasePublish implements RunSink {
             delRun.executeUpdate();
             run.setDate(1, asOf);
             run.setString(2, ctx.month().toString());
-            run.setString(3, slot);
-            run.setTimestamp(4, Timestamp.from(Instant.now()));
-            run.setLong(5, subs);
-            run.setLong(6, fh);
-            run.setLong(7, risk);
-            run.setLong(8, ew);
-            run.setLong(9, millis);
+            run.setTimestamp(3, Timestamp.from(Instant.now()));
+            run.setLong(4, subs);
+            run.setLong(5, fh);
+            run.setLong(6, risk);
+            run.setLong(7, ew);
+            run.setLong(8, millis);
             run.executeUpdate();
             while (r.next()) {
                 ins.setDate(1, asOf);

@@ -83,18 +83,38 @@ class DatabasePublishTest {
         assertThat(count(store, "SELECT count(*) FROM complaint WHERE created_at IS NULL")).isZero();
         assertThat(count(store, "SELECT count(*) FROM customer_month WHERE total_fee <> round(total_fee, 2)")).isZero();
 
-        // a rerun of the same day replaces, and the views move to the other slot
-        long slotA = count(store, "SELECT count(*) FROM customer_b");
-        run(store, out, AS_OF);
+        // a rerun of the same day changes nothing: every table is as it was, so none is loaded
+        String liveCustomer = live(store, "customer");
+        DatabasePublish again = new DatabasePublish(store);
+        new DailyRun(new RunOptions(data, out, AS_OF, TenureConfig.defaults(), null), Progress.SILENT, List.of(again)).run();
+        assertThat(again.tableMillis()).isEmpty();
+        assertThat(live(store, "customer")).isEqualTo(liveCustomer);
         assertThat(count(store, "SELECT count(*) FROM published_run")).isEqualTo(1);
-        assertThat(count(store, "SELECT count(*) FROM customer")).isEqualTo(slotA);
         assertThat(count(store, "SELECT count(*) FROM four_high")).isEqualTo(csvRows(r.published().resolve("four_high.csv")));
         assertThat(count(store, "SELECT sum(n) FROM daily_count WHERE kind = 'HELD'")).isEqualTo(held);
+
+        // a changed table is loaded into its other slot and its view moves there; the others stay
+        try (Connection c = store.connect(); Statement s = c.createStatement()) {
+            s.execute("UPDATE published_table SET fingerprint = 'stale' WHERE name = 'customer'");
+        }
+        DatabasePublish changed = new DatabasePublish(store);
+        new DailyRun(new RunOptions(data, out, AS_OF, TenureConfig.defaults(), null), Progress.SILENT, List.of(changed)).run();
+        assertThat(changed.tableMillis()).containsOnlyKeys("customer");
+        assertThat(live(store, "customer")).isNotEqualTo(liveCustomer);
+        assertThat(count(store, "SELECT count(*) FROM customer")).isEqualTo(csvRows(data.resolve("subscribers.csv")));
 
         // an older day records its counts but leaves the newer one on show
         run(store, out, AS_OF.minusDays(1));
         assertThat(count(store, "SELECT count(*) FROM published_run")).isEqualTo(2);
-        assertThat(count(store, "SELECT count(*) FROM customer")).isEqualTo(slotA);
+        assertThat(count(store, "SELECT count(*) FROM customer")).isEqualTo(csvRows(data.resolve("subscribers.csv")));
+    }
+
+    private static String live(Store store, String view) throws SQLException {
+        try (Connection c = store.connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                "SELECT lower(view_definition) FROM information_schema.views WHERE lower(table_name) = '" + view + "'")) {
+            r.next();
+            return r.getString(1).contains(view + "_b") ? "b" : "a";
+        }
     }
 
     @Test
@@ -103,13 +123,18 @@ class DatabasePublishTest {
         Path out = tmp.resolve("out-fail");
         run(store, out, AS_OF);
         long before = count(store, "SELECT count(*) FROM customer");
+        String liveCustomer = live(store, "customer");
         try (Connection c = store.connect(); Statement s = c.createStatement()) {
-            // the first publish filled slot b; the next one fills a, which now refuses every row
-            s.execute("ALTER TABLE customer_a ADD CONSTRAINT ck_never CHECK (subscriber_id = 'none')");
+            // the next publish must load the customers again, into a slot that now refuses every row
+            s.execute("UPDATE published_table SET fingerprint = 'stale' WHERE name = 'customer'");
+            String free = "customer_" + ("a".equals(liveCustomer) ? "b" : "a");
+            s.execute("ALTER TABLE " + free + " ADD CONSTRAINT ck_never CHECK (subscriber_id = 'none')");
         }
         assertThatThrownBy(() -> run(store, out, AS_OF.plusDays(1)))
                 .hasMessageContaining("the server keeps the previous day");
         assertThat(count(store, "SELECT count(*) FROM customer")).isEqualTo(before);
+        assertThat(live(store, "customer")).isEqualTo(liveCustomer);
+        assertThat(count(store, "SELECT count(*) FROM published_run")).isEqualTo(1);
         assertThat(out.resolve(AS_OF.plusDays(1).toString())).doesNotExist();
     }
 }
