@@ -2,8 +2,12 @@ package io.tenure.server.lists;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tenure.server.ServerSettings;
+import io.tenure.server.api.ApiError;
 import io.tenure.server.security.Current;
 import io.tenure.server.security.StaffUser;
 import org.springframework.http.ResponseEntity;
@@ -37,6 +41,8 @@ class ListsApi {
         this.settings = settings;
     }
 
+    @ApiResponse(responseCode = "400", description = "a value cannot be used: the field and what to send",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
     @GetMapping("/four-high")
     @PreAuthorize("hasAuthority('SCOPE_lists:read')")
     @Operation(summary = "Four-high list (四高清单)", description = "Rows sorted by county, tag and subscriber; phone and name "
@@ -47,6 +53,8 @@ class ListsApi {
         return answer(params, (me, filter, page, size) -> lists.fourHigh(me.region(), filter, page, size));
     }
 
+    @ApiResponse(responseCode = "400", description = "a value cannot be used: the field and what to send",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
     @GetMapping("/risk")
     @PreAuthorize("hasAuthority('SCOPE_lists:read')")
     @Operation(summary = "Port-out risk list (携转风险)", description = "Rows sorted by probability, highest first; phone and "
@@ -63,11 +71,11 @@ class ListsApi {
     }
 
     private ResponseEntity<Object> answer(Map<String, String> params, Reader reader) {
-        Optional<FieldProblem> problem = ListFilter.problem(params)
+        Optional<ApiError> problem = ListFilter.problem(params)
                 .or(() -> number(params, "page", 1, 100_000))
                 .or(() -> number(params, "size", 1, MAX_SIZE));
         if (problem.isPresent()) {
-            return problem.get().response();
+            return ResponseEntity.badRequest().body(problem.get());
         }
         int page = params.containsKey("page") ? Integer.parseInt(params.get("page").strip()) : 1;
         int size = params.containsKey("size") ? Integer.parseInt(params.get("size").strip()) : settings.pageSize();
@@ -75,7 +83,7 @@ class ListsApi {
         return ResponseEntity.ok(new Answer<>(lists.asOf().orElse(null), page, size, rows.total(), rows.rows()));
     }
 
-    private static Optional<FieldProblem> number(Map<String, String> params, String field, int min, int max) {
+    private static Optional<ApiError> number(Map<String, String> params, String field, int min, int max) {
         String v = params.get(field);
         if (v == null) {
             return Optional.empty();
@@ -88,6 +96,6 @@ class ListsApi {
         } catch (NumberFormatException e) {
             // answered below
         }
-        return Optional.of(new FieldProblem(field, field + " must be a whole number from " + min + " to " + max));
+        return Optional.of(ListFilter.invalid(field, field + " must be a whole number from " + min + " to " + max));
     }
 }
