@@ -81,7 +81,7 @@ public record ListFilter(String tag, String level, String movement, String count
     private static String valid(String field, String value) {
         Optional<ApiError> problem = check(field, value);
         if (problem.isPresent()) {
-            throw new TenureException(ErrorCode.INVALID_VALUE, field + ": " + problem.get().message());
+            throw exception(problem.get());
         }
         return value == null || value.isBlank() ? null : value.strip();
     }
@@ -103,6 +103,11 @@ public record ListFilter(String tag, String level, String movement, String count
     /** A request value that cannot be used, as the API answers it (400), naming the field. */
     static ApiError invalid(String field, String message) {
         return new ApiError(ErrorCode.INVALID_VALUE.name(), field, null, message);
+    }
+
+    /** The problem as pages and constructors throw it: the field, then what is wrong. */
+    static TenureException exception(ApiError problem) {
+        return new TenureException(ErrorCode.INVALID_VALUE, problem.field() + ": " + problem.message());
     }
 
     private static List<String> names(Enum<?>[] values) {

@@ -46,6 +46,16 @@ public final class ListsData {
                 String.class, county), n);
     }
 
+    /**
+     * Subscribers of the county with exactly {@code warnings} early-warning rows (one per tag), all contactable, not
+     * handed out before.
+     */
+    public static synchronized List<String> earlyWarningSubscribers(TestServer s, String county, int warnings, int n) {
+        return take(s, s.jdbc.queryForList("SELECT subscriber_id FROM early_warning WHERE county = ? GROUP BY subscriber_id "
+                + "HAVING count(*) = ? AND min(contact_allowed) = 'Y' ORDER BY subscriber_id DESC", String.class, county,
+                warnings), n);
+    }
+
     /** Publishes a risk row for the subscriber into the slot the views read now. */
     public static void risk(TestServer s, String subscriberId, double probability, String band, String reasons) {
         s.jdbc.update("INSERT INTO risk_" + slot(s) + " (subscriber_id, city, county, vip_level, probability, band, reasons) "
