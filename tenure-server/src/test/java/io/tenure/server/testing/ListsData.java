@@ -26,7 +26,8 @@ public final class ListsData {
         Set<String> used = USED.computeIfAbsent(s, k -> new HashSet<>());
         List<String> out = new ArrayList<>();
         for (Map<String, Object> row : s.jdbc.queryForList("SELECT subscriber_id, tag FROM four_high WHERE county = ? AND "
-                + "contact_allowed = 'Y' AND offer IS NOT NULL AND movement <> 'EXITED' ORDER BY subscriber_id DESC, tag", county)) {
+                + "contact_allowed = 'Y' AND offer IS NOT NULL AND movement <> 'EXITED' "
+                + "AND subscriber_id NOT IN (SELECT subscriber_id FROM task) ORDER BY subscriber_id DESC, tag", county)) {
             if (out.size() == n) {
                 break;
             }
@@ -40,25 +41,19 @@ public final class ListsData {
         return out;
     }
 
-    /** Subscribers of the county not handed out before. */
-    public static synchronized List<String> subscribers(TestServer s, String county, int n) {
-        return take(s, s.jdbc.queryForList("SELECT subscriber_id FROM customer WHERE county = ? ORDER BY subscriber_id DESC",
-                String.class, county), n);
-    }
-
     /**
-     * Subscribers of the county with exactly {@code warnings} early-warning rows (one per tag), all contactable, not
-     * handed out before.
+     * Subscribers of the county not handed out before and not opted out (tests of other areas write opt-outs for
+     * customers on no list, the ones this hands out for risk entries).
      */
-    public static synchronized List<String> earlyWarningSubscribers(TestServer s, String county, int warnings, int n) {
-        return take(s, s.jdbc.queryForList("SELECT subscriber_id FROM early_warning WHERE county = ? GROUP BY subscriber_id "
-                + "HAVING count(*) = ? AND min(contact_allowed) = 'Y' ORDER BY subscriber_id DESC", String.class, county,
-                warnings), n);
+    public static synchronized List<String> subscribers(TestServer s, String county, int n) {
+        return take(s, s.jdbc.queryForList("SELECT c.subscriber_id FROM customer c WHERE c.county = ? AND NOT EXISTS "
+                + "(SELECT 1 FROM opt_out o WHERE o.subscriber_id = c.subscriber_id) ORDER BY c.subscriber_id DESC",
+                String.class, county), n);
     }
 
     /** Publishes a risk row for the subscriber into the slot the views read now. */
     public static void risk(TestServer s, String subscriberId, double probability, String band, String reasons) {
-        s.jdbc.update("INSERT INTO risk_" + slot(s) + " (subscriber_id, city, county, vip_level, probability, band, reasons) "
+        s.jdbc.update("INSERT INTO " + s.liveTable("risk") + " (subscriber_id, city, county, vip_level, probability, band, reasons) "
                 + "SELECT subscriber_id, city, county, vip_level, ?, ?, ? FROM customer WHERE subscriber_id = ?",
                 probability, band, reasons, subscriberId);
     }
@@ -87,6 +82,18 @@ public final class ListsData {
         return entry.substring(0, entry.indexOf(':'));
     }
 
+    /**
+     * Subscribers of the county with exactly {@code warnings} early-warning rows (one per tag), all contactable, with no
+     * task and no opt-out, not handed out before.
+     */
+    public static synchronized List<String> earlyWarningSubscribers(TestServer s, String county, int warnings, int n) {
+        return take(s, s.jdbc.queryForList("SELECT e.subscriber_id FROM early_warning e WHERE e.county = ? "
+                + "AND e.subscriber_id NOT IN (SELECT subscriber_id FROM task) AND NOT EXISTS "
+                + "(SELECT 1 FROM opt_out o WHERE o.subscriber_id = e.subscriber_id) GROUP BY e.subscriber_id "
+                + "HAVING count(*) = ? AND min(e.contact_allowed) = 'Y' ORDER BY e.subscriber_id DESC", String.class, county,
+                warnings), n);
+    }
+
     /** Removes the risk rows of these entries or subscribers again. */
     public static void removeRiskOf(TestServer s, List<String> entries) {
         removeRisk(s, entries.stream().map(ListsData::subscriber).toList());
@@ -95,17 +102,10 @@ public final class ListsData {
     /** Removes the risk rows of these subscribers again. */
     public static void removeRisk(TestServer s, List<String> subscribers) {
         for (String id : subscribers) {
-            s.jdbc.update("DELETE FROM risk_" + slot(s) + " WHERE subscriber_id = ?", id);
+            s.jdbc.update("DELETE FROM " + s.liveTable("risk") + " WHERE subscriber_id = ?", id);
         }
     }
 
-    private static String slot(TestServer s) {
-        String slot = s.jdbc.queryForObject("SELECT slot FROM published_run ORDER BY published_at DESC LIMIT 1", String.class);
-        if (!"a".equals(slot) && !"b".equals(slot)) {
-            throw new IllegalStateException("unknown slot " + slot);
-        }
-        return slot;
-    }
 
     private static List<String> take(TestServer s, List<String> candidates, int n) {
         Set<String> used = USED.computeIfAbsent(s, k -> new HashSet<>());

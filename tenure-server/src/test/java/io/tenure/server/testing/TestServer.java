@@ -107,6 +107,13 @@ public final class TestServer {
         }
     }
 
+    /** The slot table a published view reads now, e.g. risk_b for risk. */
+    public String liveTable(String view) {
+        String definition = jdbc.queryForObject("SELECT lower(view_definition) FROM information_schema.views WHERE lower(table_name) = ?",
+                String.class, view);
+        return definition.matches("(?s).*\\b" + view + "_b\\b.*") ? view + "_b" : view + "_a";
+    }
+
     /** A subscriber with a four-high row in a county (the first by id). */
     public String subscriberIn(String county) {
         return jdbc.queryForObject("SELECT min(subscriber_id) FROM four_high WHERE county = ?", String.class, county);
