@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The filtered lists as XLSX. Rows stream from the database cursor into a streaming workbook that keeps a small
+ * A filtered list as XLSX. Rows stream from the database cursor into a streaming workbook that keeps a small
  * window in memory and spools the rest to a temporary file, so a province-wide list never sits in memory. Phones
  * and names are masked as on the pages; at most {@link ServerSettings#exportMaxRows()} rows.
  */
@@ -29,10 +29,6 @@ import java.util.Locale;
 class ListExport {
     /** Rows of the sheet kept in memory before they are flushed to the temporary file. */
     private static final int WINDOW = 200;
-    private static final List<String> FOUR_HIGH_HEADERS = List.of("subscriber", "phone", "name", "city", "county", "tag",
-            "level", "movement", "vip", "totalFee", "offer", "saving", "band", "careAction", "channel", "contactAllowed");
-    private static final List<String> RISK_HEADERS = List.of("subscriber", "phone", "name", "city", "county", "vip",
-            "probability", "band", "reasons");
 
     private final ListRepository lists;
     private final ServerSettings settings;
@@ -44,27 +40,11 @@ class ListExport {
         this.messages = messages;
     }
 
-    /** Writes the four-high list of the region and filter; returns the number of rows written. */
-    long fourHigh(Region region, ListFilter filter, Locale locale, OutputStream out) {
-        return write(msg("lists.fourhigh.title", locale), FOUR_HIGH_HEADERS, locale, out, sheet -> {
-            Labels l = new Labels(locale);
-            return lists.streamFourHigh(region, filter, settings.exportMaxRows(), r -> sheet.row(
-                    r.subscriberId(), r.phone(), r.name(), r.city(), r.county(), l.of("lists.tag.", r.tag()),
-                    l.of("lists.level.", r.level()), l.of("lists.movement.", r.movement()), l.of("lists.vip.", r.vipLevel()),
-                    r.totalFee(), r.offer(), r.saving(), l.of("lists.band.", r.riskBand()),
-                    l.of("lists.careAction.", r.careAction()), l.of("lists.channel.", r.channel()),
-                    l.of("lists.contactAllowed.", r.contactAllowed())));
-        });
-    }
-
-    /** Writes the risk list of the region and filter; returns the number of rows written. */
-    long risk(Region region, ListFilter filter, Locale locale, OutputStream out) {
-        return write(msg("lists.risk.title", locale), RISK_HEADERS, locale, out, sheet -> {
-            Labels l = new Labels(locale);
-            return lists.streamRisk(region, filter, settings.exportMaxRows(), r -> sheet.row(
-                    r.subscriberId(), r.phone(), r.name(), r.city(), r.county(), l.of("lists.vip.", r.vipLevel()),
-                    r.probability(), l.of("lists.band.", r.band()), r.reasons()));
-        });
+    /** Writes the list of the region and filter; returns the number of rows written. */
+    <T> long write(Listing<T> list, Region region, ListFilter filter, Locale locale, OutputStream out) {
+        Listing.Labels labels = (prefix, code) -> code == null ? null : messages.getMessage(prefix + code, null, code, locale);
+        return write(msg(list.title(), locale), list.headers(), locale, out, sheet ->
+                lists.stream(list, region, filter, settings.exportMaxRows(), r -> sheet.row(list.cells().of(r, labels))));
     }
 
     /** Fills the sheet from a stream of rows; returns how many. */
@@ -97,19 +77,6 @@ class ListExport {
                     row.createCell(i).setCellValue(v.toString());
                 }
             }
-        }
-    }
-
-    /** Localised labels of coded values (the code itself when no label exists). */
-    private final class Labels {
-        private final Locale locale;
-
-        Labels(Locale locale) {
-            this.locale = locale;
-        }
-
-        String of(String prefix, String code) {
-            return code == null ? null : messages.getMessage(prefix + code, null, code, locale);
         }
     }
 

@@ -2,10 +2,13 @@ package io.tenure.server.lists;
 
 import io.tenure.core.care.CareAction;
 import io.tenure.core.care.Channel;
+import io.tenure.core.error.ErrorCode;
+import io.tenure.core.error.TenureException;
 import io.tenure.core.fourhigh.Level;
 import io.tenure.core.fourhigh.Movement;
 import io.tenure.core.fourhigh.Tag;
 import io.tenure.core.risk.RiskBands;
+import io.tenure.server.api.ApiError;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -54,7 +57,7 @@ public record ListFilter(String tag, String level, String movement, String count
     }
 
     /** The first unusable parameter, if any, without throwing (for the API's field-naming answer). */
-    public static Optional<FieldProblem> problem(Map<String, String> params) {
+    public static Optional<ApiError> problem(Map<String, String> params) {
         return FIELDS.stream().map(f -> check(f, params.get(f))).flatMap(Optional::stream).findFirst();
     }
 
@@ -76,22 +79,35 @@ public record ListFilter(String tag, String level, String movement, String count
     }
 
     private static String valid(String field, String value) {
-        FieldProblem.raise(check(field, value));
+        Optional<ApiError> problem = check(field, value);
+        if (problem.isPresent()) {
+            throw exception(problem.get());
+        }
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static Optional<FieldProblem> check(String field, String value) {
+    private static Optional<ApiError> check(String field, String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
         String v = value.strip();
         if ("county".equals(field)) {
             return v.length() <= 50 ? Optional.empty()
-                    : Optional.of(new FieldProblem(field, "a county name has at most 50 characters"));
+                    : Optional.of(invalid(field, "a county name has at most 50 characters"));
         }
         List<String> allowed = ALLOWED.get(field);
         return allowed.contains(v) ? Optional.empty()
-                : Optional.of(new FieldProblem(field, "'" + v + "' is not one of " + allowed));
+                : Optional.of(invalid(field, "'" + v + "' is not one of " + allowed));
+    }
+
+    /** A request value that cannot be used, as the API answers it (400), naming the field. */
+    static ApiError invalid(String field, String message) {
+        return new ApiError(ErrorCode.INVALID_VALUE.name(), field, null, message);
+    }
+
+    /** The problem as pages and constructors throw it: the field, then what is wrong. */
+    static TenureException exception(ApiError problem) {
+        return new TenureException(ErrorCode.INVALID_VALUE, problem.field() + ": " + problem.message());
     }
 
     private static List<String> names(Enum<?>[] values) {

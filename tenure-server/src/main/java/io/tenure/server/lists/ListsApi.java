@@ -2,10 +2,13 @@ package io.tenure.server.lists;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tenure.server.ServerSettings;
+import io.tenure.server.api.ApiError;
 import io.tenure.server.security.Current;
-import io.tenure.server.security.StaffUser;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +24,7 @@ import java.util.Optional;
 /** The lists for other systems (CRM, outbound platform): same filters as the pages, inside the token's region, masked. */
 @RestController
 @RequestMapping("/api/lists")
-@Tag(name = "Lists", description = "The published four-high and port-out risk lists of the token's region")
+@Tag(name = "Lists", description = "The published four-high, port-out risk and early-warning lists of the token's region")
 class ListsApi {
     static final int MAX_SIZE = 500;
 
@@ -37,6 +40,8 @@ class ListsApi {
         this.settings = settings;
     }
 
+    @ApiResponse(responseCode = "400", description = "a value cannot be used: the field and what to send",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
     @GetMapping("/four-high")
     @PreAuthorize("hasAuthority('SCOPE_lists:read')")
     @Operation(summary = "Four-high list (四高清单)", description = "Rows sorted by county, tag and subscriber; phone and name "
@@ -44,9 +49,11 @@ class ListsApi {
             + "A county outside the token's region gives no rows. Needs scope lists:read.")
     public ResponseEntity<Object> fourHigh(
             @Parameter(description = "filters, and page (from 1) and size (1–500, default the page size, 50)") @RequestParam Map<String, String> params) {
-        return answer(params, (me, filter, page, size) -> lists.fourHigh(me.region(), filter, page, size));
+        return answer(Listing.FOUR_HIGH, params);
     }
 
+    @ApiResponse(responseCode = "400", description = "a value cannot be used: the field and what to send",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
     @GetMapping("/risk")
     @PreAuthorize("hasAuthority('SCOPE_lists:read')")
     @Operation(summary = "Port-out risk list (携转风险)", description = "Rows sorted by probability, highest first; phone and "
@@ -54,28 +61,36 @@ class ListsApi {
             + "Needs scope lists:read.")
     public ResponseEntity<Object> risk(
             @Parameter(description = "filters, and page (from 1) and size (1–500, default the page size, 50)") @RequestParam Map<String, String> params) {
-        return answer(params, (me, filter, page, size) -> lists.risk(me.region(), filter, page, size));
+        return answer(Listing.RISK, params);
     }
 
-    /** Reads one page. */
-    private interface Reader {
-        ListPage<?> read(StaffUser me, ListFilter filter, int page, int size);
+    @ApiResponse(responseCode = "400", description = "a value cannot be used: the field and what to send",
+            content = @Content(schema = @Schema(implementation = ApiError.class)))
+    @GetMapping("/early-warning")
+    @PreAuthorize("hasAuthority('SCOPE_lists:read')")
+    @Operation(summary = "Early-warning list (超套预警)", description = "Subscribers whose month-to-date usage, projected to "
+            + "the month's end, reaches the high-data or high-tariff threshold: care before the bill. Rows sorted by county, "
+            + "projected fee (highest first) and subscriber; phone and name masked. Filters: county, tag (HIGH_DATA or "
+            + "HIGH_TARIFF), channel, contactAllowed (Y/N). Needs scope lists:read.")
+    public ResponseEntity<Object> earlyWarning(
+            @Parameter(description = "filters, and page (from 1) and size (1–500, default the page size, 50)") @RequestParam Map<String, String> params) {
+        return answer(Listing.EARLY_WARNING, params);
     }
 
-    private ResponseEntity<Object> answer(Map<String, String> params, Reader reader) {
-        Optional<FieldProblem> problem = ListFilter.problem(params)
+    private ResponseEntity<Object> answer(Listing<?> list, Map<String, String> params) {
+        Optional<ApiError> problem = list.problem(params)
                 .or(() -> number(params, "page", 1, 100_000))
                 .or(() -> number(params, "size", 1, MAX_SIZE));
         if (problem.isPresent()) {
-            return problem.get().response();
+            return ResponseEntity.badRequest().body(problem.get());
         }
         int page = params.containsKey("page") ? Integer.parseInt(params.get("page").strip()) : 1;
         int size = params.containsKey("size") ? Integer.parseInt(params.get("size").strip()) : settings.pageSize();
-        ListPage<?> rows = reader.read(Current.user(), ListFilter.from(params), page, size);
+        ListPage<?> rows = lists.page(list, Current.user().region(), ListFilter.from(params), page, size);
         return ResponseEntity.ok(new Answer<>(lists.asOf().orElse(null), page, size, rows.total(), rows.rows()));
     }
 
-    private static Optional<FieldProblem> number(Map<String, String> params, String field, int min, int max) {
+    private static Optional<ApiError> number(Map<String, String> params, String field, int min, int max) {
         String v = params.get(field);
         if (v == null) {
             return Optional.empty();
@@ -88,6 +103,6 @@ class ListsApi {
         } catch (NumberFormatException e) {
             // answered below
         }
-        return Optional.of(new FieldProblem(field, field + " must be a whole number from " + min + " to " + max));
+        return Optional.of(ListFilter.invalid(field, field + " must be a whole number from " + min + " to " + max));
     }
 }

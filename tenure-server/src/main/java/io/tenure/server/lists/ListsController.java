@@ -26,14 +26,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The four-high and port-out risk lists of the user's region: filters as a plain GET form, server-side pages, and the
- * XLSX export (not for agents). Managers tick rows and assign them to an agent of their region.
+ * The four-high, port-out risk and early-warning lists of the user's region: filters as a plain GET form, server-side
+ * pages, and the XLSX export (not for agents). Managers tick rows and assign them to an agent of their region.
  */
 @Controller
 @RequestMapping("/lists")
 class ListsController {
-    static final String FOUR_HIGH = "four-high";
-    static final String RISK = "risk";
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     /** Deeper pages than this are not served: narrow the filter or export instead. */
     private static final int MAX_PAGE = 100_000;
@@ -54,42 +52,76 @@ class ListsController {
 
     @GetMapping("/four-high")
     String fourHigh(@RequestParam Map<String, String> params, Model model) {
-        StaffUser me = Current.user();
-        ListFilter filter = ListFilter.from(params);
-        int page = page(params.get("page"));
-        model.addAttribute("rows", lists.fourHigh(me.region(), filter, page, settings.pageSize()));
-        common(FOUR_HIGH, me, filter, page, model);
-        return "lists/four-high";
+        return show(Listing.FOUR_HIGH, params, model);
     }
 
     @GetMapping("/risk")
     String risk(@RequestParam Map<String, String> params, Model model) {
-        StaffUser me = Current.user();
-        ListFilter filter = ListFilter.from(params);
-        int page = page(params.get("page"));
-        model.addAttribute("rows", lists.risk(me.region(), filter, page, settings.pageSize()));
-        common(RISK, me, filter, page, model);
-        return "lists/risk";
+        return show(Listing.RISK, params, model);
+    }
+
+    @GetMapping("/early-warning")
+    String earlyWarning(@RequestParam Map<String, String> params, Model model) {
+        return show(Listing.EARLY_WARNING, params, model);
     }
 
     @GetMapping("/four-high.xlsx")
     @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST', 'MANAGER')")
     public void exportFourHigh(@RequestParam Map<String, String> params, Locale locale, HttpServletRequest request,
                                HttpServletResponse response) throws IOException {
-        ListFilter filter = ListFilter.from(params);
-        StaffUser me = Current.user();
-        start(response, FOUR_HIGH);
-        exported(me, FOUR_HIGH, filter, request, () -> export.fourHigh(me.region(), filter, locale, response.getOutputStream()));
+        export(Listing.FOUR_HIGH, params, locale, request, response);
     }
 
     @GetMapping("/risk.xlsx")
     @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST', 'MANAGER')")
     public void exportRisk(@RequestParam Map<String, String> params, Locale locale, HttpServletRequest request,
                            HttpServletResponse response) throws IOException {
-        ListFilter filter = ListFilter.from(params);
+        export(Listing.RISK, params, locale, request, response);
+    }
+
+    @GetMapping("/early-warning.xlsx")
+    @PreAuthorize("hasAnyRole('ADMIN', 'ANALYST', 'MANAGER')")
+    public void exportEarlyWarning(@RequestParam Map<String, String> params, Locale locale, HttpServletRequest request,
+                                   HttpServletResponse response) throws IOException {
+        export(Listing.EARLY_WARNING, params, locale, request, response);
+    }
+
+    /** A page of the list in the user's region. */
+    private String show(Listing<?> list, Map<String, String> params, Model model) {
         StaffUser me = Current.user();
-        start(response, RISK);
-        exported(me, RISK, filter, request, () -> export.risk(me.region(), filter, locale, response.getOutputStream()));
+        ListFilter filter = list.filter(params);
+        int page = page(params.get("page"));
+        model.addAttribute("rows", lists.page(list, me.region(), filter, page, settings.pageSize()));
+        model.addAttribute("list", list.name());
+        model.addAttribute("filter", filter);
+        model.addAttribute("asOf", lists.asOf().orElse(null));
+        model.addAttribute("counties", lists.counties(me.region()));
+        for (String f : ListFilter.FIELDS) {
+            model.addAttribute(f + "Options", ListFilter.allowed(f));
+        }
+        model.addAttribute("tagOptions", list.tags());
+        boolean manager = me.role() == Role.MANAGER;
+        model.addAttribute("canExport", me.role() == Role.ADMIN || me.role() == Role.ANALYST || manager);
+        model.addAttribute("canAssign", manager);
+        if (manager) {
+            model.addAttribute("agents", users.agentsIn(me.region()));
+        }
+        String base = "/lists/" + list.name();
+        model.addAttribute("exportUrl", url(base + ".xlsx", filter, 0));
+        model.addAttribute("prevUrl", url(base, filter, page - 1));
+        model.addAttribute("nextUrl", url(base, filter, page + 1));
+        model.addAttribute("selfUrl", url(base, filter, page));
+        return "lists/" + list.name();
+    }
+
+    /** The list of the user's region as XLSX; audited. */
+    private void export(Listing<?> list, Map<String, String> params, Locale locale, HttpServletRequest request,
+                        HttpServletResponse response) throws IOException {
+        ListFilter filter = list.filter(params);
+        StaffUser me = Current.user();
+        start(response, list.name());
+        exported(me, list.name(), filter, request, () -> export.write(list, me.region(), filter, locale,
+                response.getOutputStream()));
     }
 
     /** Writes the export. */
@@ -116,27 +148,6 @@ class ListsController {
         response.setContentType(XLSX);
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build().toString());
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-    }
-
-    private void common(String list, StaffUser me, ListFilter filter, int page, Model model) {
-        model.addAttribute("list", list);
-        model.addAttribute("filter", filter);
-        model.addAttribute("asOf", lists.asOf().orElse(null));
-        model.addAttribute("counties", lists.counties(me.region()));
-        for (String f : ListFilter.FIELDS) {
-            model.addAttribute(f + "Options", ListFilter.allowed(f));
-        }
-        boolean manager = me.role() == Role.MANAGER;
-        model.addAttribute("canExport", me.role() == Role.ADMIN || me.role() == Role.ANALYST || manager);
-        model.addAttribute("canAssign", manager);
-        if (manager) {
-            model.addAttribute("agents", users.agentsIn(me.region()));
-        }
-        String base = "/lists/" + list;
-        model.addAttribute("exportUrl", url(base + ".xlsx", filter, 0));
-        model.addAttribute("prevUrl", url(base, filter, page - 1));
-        model.addAttribute("nextUrl", url(base, filter, page + 1));
-        model.addAttribute("selfUrl", url(base, filter, page));
     }
 
     private static String url(String path, ListFilter filter, int page) {

@@ -1,6 +1,8 @@
 package io.tenure.server.work;
 
-import io.tenure.server.lists.FieldProblem;
+import io.tenure.core.error.ErrorCode;
+import io.tenure.core.error.TenureException;
+import io.tenure.server.api.ApiError;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -24,22 +26,22 @@ record OutcomeInput(Outcome outcome, Instant callbackAt, String note) {
 
     OutcomeInput {
         if (outcome == null) {
-            throw new FieldProblem("outcome", "an outcome is required").exception();
+            throw exception(invalid("outcome", "an outcome is required"));
         }
         if (outcome == Outcome.CALL_BACK && callbackAt == null) {
-            throw new FieldProblem("callbackAt", "a call-back needs the date and time to call again").exception();
+            throw exception(invalid("callbackAt", "a call-back needs the date and time to call again"));
         }
         if (outcome != Outcome.CALL_BACK) {
             callbackAt = null;
         }
         note = note == null || note.isBlank() ? null : note.strip();
         if (note != null && note.length() > NOTE_MAX) {
-            throw new FieldProblem("note", "a note has at most " + NOTE_MAX + " characters").exception();
+            throw exception(invalid("note", "a note has at most " + NOTE_MAX + " characters"));
         }
     }
 
     /** The first problem with these request values, naming the field, if any. */
-    static Optional<FieldProblem> problem(String outcome, String callbackAt, String note, Instant now) {
+    static Optional<ApiError> problem(String outcome, String callbackAt, String note, Instant now) {
         return Optional.ofNullable(parse(outcome, callbackAt, note, now).problem());
     }
 
@@ -47,16 +49,26 @@ record OutcomeInput(Outcome outcome, Instant callbackAt, String note) {
     static OutcomeInput of(String outcome, String callbackAt, String note, Instant now) {
         Parsed p = parse(outcome, callbackAt, note, now);
         if (p.problem() != null) {
-            throw p.problem().exception();
+            throw exception(p.problem());
         }
         return p.input();
     }
 
     /** Either the input or what is wrong with it. */
-    private record Parsed(OutcomeInput input, FieldProblem problem) {
+    private record Parsed(OutcomeInput input, ApiError problem) {
         static Parsed bad(String field, String message) {
-            return new Parsed(null, new FieldProblem(field, message));
+            return new Parsed(null, invalid(field, message));
         }
+    }
+
+    /** A request value that cannot be used, as the API answers it (400), naming the field. */
+    static ApiError invalid(String field, String message) {
+        return new ApiError(ErrorCode.INVALID_VALUE.name(), field, null, message);
+    }
+
+    /** The problem as the exception pages and services throw. */
+    static TenureException exception(ApiError problem) {
+        return new TenureException(ErrorCode.INVALID_VALUE, problem.field() + ": " + problem.message());
     }
 
     private static Parsed parse(String outcome, String callbackAt, String note, Instant now) {

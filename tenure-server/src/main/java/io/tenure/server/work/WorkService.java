@@ -3,7 +3,6 @@ package io.tenure.server.work;
 import io.tenure.core.error.ErrorCode;
 import io.tenure.core.error.TenureException;
 import io.tenure.server.audit.AuditLog;
-import io.tenure.server.lists.FieldProblem;
 import io.tenure.server.lists.ListPage;
 import io.tenure.server.security.Role;
 import io.tenure.server.security.StaffUser;
@@ -180,7 +179,7 @@ class WorkService {
     Recorded recordByToken(StaffUser token, long id, OutcomeInput in, String agent, String addr) {
         Task t = task(token, id);
         if (agent != null && !agent.equals(t.agent())) {
-            throw new FieldProblem("agent", "task " + id + " is assigned to another agent").exception();
+            throw OutcomeInput.exception(OutcomeInput.invalid("agent", "task " + id + " is assigned to another agent"));
         }
         String source = agent != null ? "agent:" + agent : "api:" + token.displayName();
         return record(t, in, token.username(), source, addr);

@@ -57,7 +57,7 @@ class ListsApiTest {
             HttpResponse<String> r = get(s, token, c.getKey());
             assertThat(r.statusCode()).as(c.getKey()).isEqualTo(400);
             JsonNode error = JSON.readTree(r.body());
-            assertThat(error.get("code").asText()).isEqualTo("INVALID_ARGUMENT");
+            assertThat(error.get("code").asText()).isEqualTo("INVALID_VALUE");
             assertThat(error.get("field").asText()).isEqualTo(c.getValue());
         }
         assertThat(JSON.readTree(get(s, token, "/api/lists/four-high?size=500").body()).get("rows").size())

@@ -41,9 +41,13 @@ public final class ListsData {
         return out;
     }
 
-    /** Subscribers of the county not handed out before. */
+    /**
+     * Subscribers of the county not handed out before and not opted out (tests of other areas write opt-outs for
+     * customers on no list, the ones this hands out for risk entries).
+     */
     public static synchronized List<String> subscribers(TestServer s, String county, int n) {
-        return take(s, s.jdbc.queryForList("SELECT subscriber_id FROM customer WHERE county = ? ORDER BY subscriber_id DESC",
+        return take(s, s.jdbc.queryForList("SELECT c.subscriber_id FROM customer c WHERE c.county = ? AND NOT EXISTS "
+                + "(SELECT 1 FROM opt_out o WHERE o.subscriber_id = c.subscriber_id) ORDER BY c.subscriber_id DESC",
                 String.class, county), n);
     }
 
@@ -76,6 +80,18 @@ public final class ListsData {
     /** The source of an entry {@code SOURCE:subscriber}. */
     public static String source(String entry) {
         return entry.substring(0, entry.indexOf(':'));
+    }
+
+    /**
+     * Subscribers of the county with exactly {@code warnings} early-warning rows (one per tag), all contactable, with no
+     * task and no opt-out, not handed out before.
+     */
+    public static synchronized List<String> earlyWarningSubscribers(TestServer s, String county, int warnings, int n) {
+        return take(s, s.jdbc.queryForList("SELECT e.subscriber_id FROM early_warning e WHERE e.county = ? "
+                + "AND e.subscriber_id NOT IN (SELECT subscriber_id FROM task) AND NOT EXISTS "
+                + "(SELECT 1 FROM opt_out o WHERE o.subscriber_id = e.subscriber_id) GROUP BY e.subscriber_id "
+                + "HAVING count(*) = ? AND min(e.contact_allowed) = 'Y' ORDER BY e.subscriber_id DESC", String.class, county,
+                warnings), n);
     }
 
     /** Removes the risk rows of these entries or subscribers again. */

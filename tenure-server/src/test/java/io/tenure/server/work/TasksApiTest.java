@@ -45,9 +45,15 @@ class TasksApiTest {
         assertThat(s.jdbc.queryForObject("SELECT source FROM live_contact WHERE task_id = ?", String.class, t.id()))
                 .isEqualTo("agent:agent2");
 
-        // the same key for another request is a conflict; a new key for a done task too; neither writes
-        assertThat(outcome(s, token, t.id(), "{\"outcome\":\"DECLINED\"}", key).statusCode()).isEqualTo(409);
+        // the same key for another request is a conflict naming the key; a new key for a done task too; neither writes
+        HttpResponse<String> other = outcome(s, token, t.id(), "{\"outcome\":\"DECLINED\"}", key);
+        assertThat(other.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(other.body()).get("message").asText()).contains(key);
         assertThat(outcome(s, token, t.id(), body, UUID.randomUUID().toString()).statusCode()).isEqualTo(409);
+        // keys belong to one client: another token's same key and body is a new request, refused as the task is done
+        HttpResponse<String> elsewhere = outcome(s, token(s, s.county, "tasks:write"), t.id(), body, key);
+        assertThat(elsewhere.statusCode()).isEqualTo(409);
+        assertThat(elsewhere.headers().firstValue("Idempotent-Replayed")).isEmpty();
         assertThat(count(s, "SELECT count(*) FROM live_contact WHERE task_id = ?", t.id())).isEqualTo(1);
     }
 
@@ -69,7 +75,7 @@ class TasksApiTest {
             HttpResponse<String> r = outcome(s, token, t.id(), c.getKey(), null);
             assertThat(r.statusCode()).as(c.getKey()).isEqualTo(400);
             JsonNode error = JSON.readTree(r.body());
-            assertThat(error.get("code").asText()).isEqualTo("INVALID_ARGUMENT");
+            assertThat(error.get("code").asText()).isEqualTo("INVALID_VALUE");
             assertThat(error.get("field").asText()).as(c.getKey()).isEqualTo(c.getValue());
             assertThat(error.get("message").asText()).isNotBlank();
         }
