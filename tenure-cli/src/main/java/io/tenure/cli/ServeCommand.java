@@ -5,8 +5,10 @@ import io.tenure.server.TenureServer;
 import io.tenure.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -25,12 +27,15 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1",
             description = "Address to listen on (default ${DEFAULT-VALUE}; 0.0.0.0 for every interface, behind TLS).")
     String host;
+    /** Anything else is a server property, e.g. --tenure.server.lock-minutes=30. */
+    @Unmatched
+    List<String> properties = new java.util.ArrayList<>();
 
     @Override
     public Integer call() throws InterruptedException {
         TenureConfig cfg = TenureConfig.load(config);
         Store store = RunCommand.store(cfg.database(), out);
-        var ctx = TenureServer.start(store, Map.of("server.port", port, "server.address", host));
+        var ctx = TenureServer.start(store, Map.of("server.port", port, "server.address", host), properties.toArray(String[]::new));
         System.out.println("Tenure is serving " + store.safeUrl() + " at http://" + host + ":" + port + "/  (Ctrl-C stops it)");
         CountDownLatch stopped = new CountDownLatch(1);
         ctx.addApplicationListener(e -> {
