@@ -113,7 +113,7 @@ class EventsController {
                                         @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                         HttpServletRequest request) {
         StaffUser token = Current.user();
-        return idempotency.write(token.username(), key, "POST /api/events/complaints", body, () -> {
+        return idempotency.write(Idempotency.clientOf(token), key, "POST /api/events/complaints", body, () -> {
             Batch<ComplaintEvent> batch = read(body, ComplaintEvent::read);
             if (batch.error() != null) {
                 return batch.error().answer(HttpStatus.BAD_REQUEST);
@@ -150,7 +150,7 @@ class EventsController {
                                         @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                         HttpServletRequest request) {
         StaffUser token = Current.user();
-        return idempotency.write(token.username(), key, "POST /api/events/port-events", body, () -> {
+        return idempotency.write(Idempotency.clientOf(token), key, "POST /api/events/port-events", body, () -> {
             Batch<PortEvent> batch = read(body, PortEvent::read);
             if (batch.error() != null) {
                 return batch.error().answer(HttpStatus.BAD_REQUEST);
@@ -187,7 +187,7 @@ class EventsController {
                                       @RequestHeader(name = Idempotency.HEADER, required = false) String key,
                                       HttpServletRequest request) {
         StaffUser token = Current.user();
-        return idempotency.write(token.username(), key, "POST /api/events/contacts", body, () -> {
+        return idempotency.write(Idempotency.clientOf(token), key, "POST /api/events/contacts", body, () -> {
             Batch<ContactEvent> batch = read(body, ContactEvent::read);
             if (batch.error() != null) {
                 return batch.error().answer(HttpStatus.BAD_REQUEST);

@@ -36,6 +36,11 @@ import java.util.function.Supplier;
  */
 @Service
 public class Idempotency {
+    /** The client a key belongs to: the token (by id: names may repeat) or the signed-in user. */
+    public static String clientOf(io.tenure.server.security.StaffUser who) {
+        return who.isToken() ? "token#" + -who.id() : who.username();
+    }
+
     public static final String HEADER = "Idempotency-Key";
     /** Header set on a replayed answer. */
     public static final String REPLAYED = "Idempotent-Replayed";

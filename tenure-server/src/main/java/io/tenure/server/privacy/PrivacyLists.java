@@ -70,7 +70,7 @@ public final class PrivacyLists {
             new Shared("portability", List.of("msisdn", "eligible", "reasons")),
             new Shared("crm", List.of("subscriber_id", "contact_time", "channel", "purpose", "campaign_id", "action_id",
                     "outcome")),
-            new Shared("api_clients", List.of("subscriber_id", "msisdn (138****5678)", "customer_name (张*)", "four_high",
+            new Shared("api_clients", List.of("subscriber_id", "msisdn (138****5678)", "customer_name (张*)", "four_high", "early_warning",
                     "risk", "task")));
 
     private PrivacyLists() {

@@ -113,7 +113,7 @@ class TasksApi {
         if (n == null || !n.isObject()) {
             return bad(OutcomeInput.invalid("body", "the body must be a JSON object {outcome, callbackAt, note, agent}"));
         }
-        return idempotency.write(client(me), key, "POST /api/tasks/" + id + "/outcome", n,
+        return idempotency.write(Idempotency.clientOf(me), key, "POST /api/tasks/" + id + "/outcome", n,
                 () -> record(me, id, n, Current.addr(request)));
     }
 
@@ -140,10 +140,6 @@ class TasksApi {
     }
 
     /** Keys are kept per token (names of tokens may repeat, ids do not). */
-    private static String client(StaffUser me) {
-        return me.isToken() ? "token#" + -me.id() : me.username();
-    }
-
     private static ResponseEntity<Object> bad(ApiError error) {
         return ResponseEntity.badRequest().body(error);
     }
