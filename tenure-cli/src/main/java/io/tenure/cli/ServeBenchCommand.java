@@ -62,6 +62,11 @@ final class ServeBenchCommand implements Callable<Integer> {
     int apiSeconds;
     @Option(names = "--api-threads", defaultValue = "8", description = "API client threads (default ${DEFAULT-VALUE}).")
     int apiThreads;
+    @Option(names = "--load", defaultValue = "auto",
+            description = "API load generator: wrk (Debian package wrk), java, or auto: wrk when installed (default ${DEFAULT-VALUE}).")
+    String load;
+    @Option(names = "--skip-publish", description = "Reuse the embedded database of the previous bench-serve (pages and API only).")
+    boolean skipPublish;
     @Option(names = "--model", description = "Port-out model folder (default <dir>/risk-model when bench-risk made one).")
     Path modelPath;
     @Option(names = "--database-url", description = "A PostgreSQL database to use instead of the embedded one (it is emptied).")
@@ -79,7 +84,12 @@ final class ServeBenchCommand implements Callable<Integer> {
             Store store;
             if (url == null) {
                 System.err.println("starting PostgreSQL (embedded binaries) ...");
-                pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg-" + subscribers)).setCleanDataDirectory(true)
+                Path pgData = dir.resolve("pg-" + subscribers);
+                if (!skipPublish) {
+                    io.tenure.engine.run.Publisher.deleteTree(pgData);
+                }
+                // kept after the run, so --skip-publish can measure the pages again on the same data
+                pg = EmbeddedPostgres.builder().setDataDirectory(pgData).setCleanDataDirectory(false)
                         .setServerConfig("max_wal_size", "8GB").setServerConfig("shared_buffers", "1GB")
                         .setServerConfig("maintenance_work_mem", "512MB").setServerConfig("checkpoint_timeout", "30min")
                         .start();
@@ -90,30 +100,9 @@ final class ServeBenchCommand implements Callable<Integer> {
                     s.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
                 }
             }
-            Path model = model();
-            var cfg = new TenureConfig(null, null, null, null, null, model == null ? null : new TenureConfig.Model(model.toString(),
-                    null, null, null, null, null, null, null, null, null, null, null, null, null), null);
-            var options = new RunOptions(data, dir.resolve("out-serve"), asOf, cfg, null);
-            var sink = new DatabasePublish(store);
-            Map<String, Long> firstTables = new java.util.TreeMap<>();
-            // the same publish twice in one run: the second is a rerun of the day (unchanged tables copied in the database)
-            RunSink rerun = new RunSink() {
-                @Override
-                public String name() {
-                    return "database-rerun";
-                }
-
-                @Override
-                public void publish(Context c) {
-                    firstTables.putAll(sink.tableMillis());
-                    sink.publish(c);
-                }
-            };
-            RunResult first = new DailyRun(options, new ConsoleProgress(System.err), List.of(sink, rerun)).run();
-            double publish1 = first.timingsMs().get("database") / 1000.0;
-            double publish2 = first.timingsMs().get("database-rerun") / 1000.0;
-            System.err.println("  tables, first publish (ms): " + firstTables);
-            System.err.println("  tables, rerun (ms): " + new java.util.TreeMap<>(sink.tableMillis()));
+            double[] publish = skipPublish ? new double[] {Double.NaN, Double.NaN} : publish(data, store);
+            double publish1 = publish[0];
+            double publish2 = publish[1];
 
             var ctx = TenureServer.start(store, Map.of("server.port", 0, "server.address", "127.0.0.1"));
             try {
@@ -147,7 +136,13 @@ final class ServeBenchCommand implements Callable<Integer> {
                 long[] c360 = latencies(web, base, r -> "/customers/" + anyCustomer.apply(r), rnd, requests);
                 long[] lists = latencies(web, base, list, rnd, requests);
                 System.err.println("measuring the API for " + apiSeconds + " s with " + apiThreads + " threads ...");
-                double rps = throughput(base, token, all, apiThreads, Duration.ofSeconds(apiSeconds));
+                boolean wrk = !"java".equals(load) && onPath("wrk");
+                String loadName = wrk ? "wrk, 2 threads, " + apiThreads * 2 + " connections" : apiThreads + " Java client threads";
+                System.err.println("  load from " + loadName);
+                double rps = wrk ? wrk(base, token, all, "", Duration.ofSeconds(apiSeconds))
+                        : throughput(base, token, all, "", apiThreads, Duration.ofSeconds(apiSeconds));
+                double rps360 = wrk ? wrk(base, token, all, "/360", Duration.ofSeconds(apiSeconds))
+                        : throughput(base, token, all, "/360", apiThreads, Duration.ofSeconds(apiSeconds));
 
                 System.out.printf("%nTenure server benchmark  %,d subscribers  PostgreSQL%n", subscribers);
                 System.out.println("-".repeat(72));
@@ -157,7 +152,8 @@ final class ServeBenchCommand implements Callable<Integer> {
                         pct(c360, 50), pct(c360, 95), pct(c360, 99), c360.length);
                 System.out.printf("list page         : p50 %5.1f ms  p95 %5.1f ms  p99 %5.1f ms  (%d requests)%n",
                         pct(lists, 50), pct(lists, 95), pct(lists, 99), lists.length);
-                System.out.printf("API lookup        : %,.0f requests/s (%d threads, %d s)%n", rps, apiThreads, apiSeconds);
+                System.out.printf("API lookup (card) : %,.0f requests/s (%s, %d s)%n", rps, loadName, apiSeconds);
+                System.out.printf("API 360           : %,.0f requests/s (%s, %d s)%n", rps360, loadName, apiSeconds);
             } finally {
                 ctx.close();
             }
@@ -167,6 +163,35 @@ final class ServeBenchCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * The daily run with the same publish twice: the first loads every table, the second is a rerun of the day
+     * (every table unchanged). Seconds of each.
+     */
+    private double[] publish(Path data, Store store) {
+        Path model = model();
+        var cfg = new TenureConfig(null, null, null, null, null, model == null ? null : new TenureConfig.Model(model.toString(),
+                null, null, null, null, null, null, null, null, null, null, null, null, null), null);
+        var options = new RunOptions(data, dir.resolve("out-serve"), asOf, cfg, null);
+        var sink = new DatabasePublish(store);
+        Map<String, Long> firstTables = new java.util.TreeMap<>();
+        RunSink rerun = new RunSink() {
+            @Override
+            public String name() {
+                return "database-rerun";
+            }
+
+            @Override
+            public void publish(Context c) {
+                firstTables.putAll(sink.tableMillis());
+                sink.publish(c);
+            }
+        };
+        RunResult r = new DailyRun(options, new ConsoleProgress(System.err), List.of(sink, rerun)).run();
+        System.err.println("  tables, first publish (ms): " + firstTables);
+        System.err.println("  tables, rerun (ms): " + new java.util.TreeMap<>(sink.tableMillis()));
+        return new double[] {r.timingsMs().get("database") / 1000.0, r.timingsMs().get("database-rerun") / 1000.0};
     }
 
     /** The risk model bench-risk trained, when there is one, so the risk list is published too. */
@@ -219,7 +244,43 @@ final class ServeBenchCommand implements Callable<Integer> {
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
     }
 
-    private static double throughput(String base, String token, List<String> ids, int threads, Duration length) throws Exception {
+    private static boolean onPath(String command) {
+        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(d -> java.nio.file.Files.isExecutable(Path.of(d, command)));
+    }
+
+    /** Requests per second wrk measures over random subscribers (100k of them); any answer but 200 fails. */
+    private static double wrk(String base, String token, List<String> ids, String suffix, Duration length) throws Exception {
+        Path script = java.nio.file.Files.createTempFile("tenure-wrk", ".lua");
+        try {
+            StringBuilder lua = new StringBuilder("local ids = {\n");
+            SplittableRandom r = new SplittableRandom(20191127);
+            for (int i = 0; i < Math.min(100_000, ids.size()); i++) {
+                lua.append('"').append(ids.get(r.nextInt(ids.size()))).append("\",\n");
+            }
+            lua.append("}\nlocal n = #ids\nlocal i = 0\nrequest = function()\n  i = i % n + 1\n  return wrk.format(\"GET\", "
+                    + "\"/api/customers/\" .. ids[i] .. \"").append(suffix).append("\", {[\"Authorization\"] = \"Bearer ")
+                    .append(token).append("\"})\nend\n");
+            java.nio.file.Files.writeString(script, lua);
+            Process p = new ProcessBuilder("wrk", "-t2", "-c16", "-d" + length.toSeconds() + "s", "-s", script.toString(), base)
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            if (out.contains("Non-2xx")) {
+                throw new IllegalStateException("API lookups failed under wrk:\n" + out);
+            }
+            Matcher m = Pattern.compile("Requests/sec:\\s+([0-9.]+)").matcher(out);
+            if (!m.find()) {
+                throw new IllegalStateException("wrk printed no rate:\n" + out);
+            }
+            return Double.parseDouble(m.group(1));
+        } finally {
+            java.nio.file.Files.deleteIfExists(script);
+        }
+    }
+
+    private static double throughput(String base, String token, List<String> ids, String suffix, int threads, Duration length)
+            throws Exception {
         HttpClient c = HttpClient.newBuilder().build();
         AtomicLong done = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -231,7 +292,7 @@ final class ServeBenchCommand implements Callable<Integer> {
                 SplittableRandom r = new SplittableRandom(seed);
                 long end = warmEnd + length.toNanos();
                 while (System.nanoTime() < end) {
-                    var req = HttpRequest.newBuilder(URI.create(base + "/api/customers/" + ids.get(r.nextInt(ids.size()))))
+                    var req = HttpRequest.newBuilder(URI.create(base + "/api/customers/" + ids.get(r.nextInt(ids.size())) + suffix))
                             .header("Authorization", "Bearer " + token).build();
                     try {
                         var resp = c.send(req, HttpResponse.BodyHandlers.ofByteArray());

@@ -25,12 +25,31 @@ class CustomerApi {
 
     @GetMapping(value = "/api/customers/{subscriber_id}", produces = "application/json")
     @PreAuthorize("hasAuthority('SCOPE_customers:read')")
+    @Operation(summary = "Look a customer up: the card of one subscriber",
+            description = "Profile (phone number and name masked, age band instead of the birth date), plan, month-to-date "
+                    + "usage, four-high tags, early warnings, port-out risk with its reasons, recommended options and open "
+                    + "tasks: what a CRM shows when the customer calls. The history is GET /api/customers/{subscriber_id}/360. "
+                    + "Needs scope customers:read; a subscriber outside the token's region answers 404 like a missing one. "
+                    + "Every call is audited.")
+    @ApiResponse(responseCode = "200", description = "the subscriber's card")
+    @ApiResponse(responseCode = "401", description = "no or unknown bearer token", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "403", description = "the token lacks scope customers:read", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(responseCode = "404", description = "no such subscriber in the token's region", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))
+    CustomerCard card(@Parameter(description = "the subscriber id of the feeds", example = "S000000401")
+                      @PathVariable("subscriber_id") String subscriberId, HttpServletRequest request) {
+        return customers.card(Current.user(), subscriberId, "api", Current.addr(request));
+    }
+
+    @GetMapping(value = "/api/customers/{subscriber_id}/360", produces = "application/json")
+    @PreAuthorize("hasAuthority('SCOPE_customers:read')")
     @Operation(summary = "Customer 360 of one subscriber",
-            description = "Profile (phone number and name masked, age band instead of the birth date), plan and packs, "
-                    + "bills and usage by month and month to date, value-added services, complaints, surveys, port events, "
-                    + "the latest 50 contacts, four-high tags, early warnings, port-out risk, recommended options and open "
-                    + "tasks. Dates are ISO-8601; timestamps carry their offset (Asia/Shanghai). Needs scope customers:read; "
-                    + "a subscriber outside the token's region answers 404 like a missing one. Every call is audited.")
+            description = "The card plus the history: packs, bills and usage by month, value-added services, complaints, "
+                    + "surveys, port events and the latest 50 contacts (those received since the feed included). Dates are "
+                    + "ISO-8601; timestamps carry their offset (Asia/Shanghai). Needs scope customers:read; a subscriber "
+                    + "outside the token's region answers 404 like a missing one. Every call is audited.")
     @ApiResponse(responseCode = "200", description = "the subscriber's 360")
     @ApiResponse(responseCode = "401", description = "no or unknown bearer token", content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = ErrorBody.class)))

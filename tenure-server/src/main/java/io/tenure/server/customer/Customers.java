@@ -27,12 +27,29 @@ public class Customers {
         return repository.find(user.region(), query);
     }
 
+    /** The card of a subscriber in the caller's region; NOT_FOUND when missing or outside it. */
+    public CustomerCard card(StaffUser user, String subscriberId, String channel, String remoteAddr) {
+        var region = user.region();
+        var head = head(user, subscriberId);
+        String id = head.profile().subscriberId();
+        var tags = repository.fourHigh(region, id);
+        CustomerCard c = new CustomerCard(head.asOf(), head.profile(), head.plan(), head.monthToDate(), tags.tags(),
+                repository.warnings(region, id), repository.risk(region, id).orElse(null), tags.offers(),
+                repository.openTasks(region, id));
+        audit.appendSoon(user.username(), AuditLog.Action.VIEW_360, id, channel + " card", remoteAddr);
+        return c;
+    }
+
+    private CustomerRepository.Head head(StaffUser user, String subscriberId) {
+        return repository.head(user.region(), subscriberId).orElseThrow(() -> new TenureException(ErrorCode.NOT_FOUND,
+                "no subscriber '" + subscriberId + "' in your region; check the subscriber id, or look the customer up by "
+                        + "the full 11-digit phone number"));
+    }
+
     /** The 360 of a subscriber in the caller's region; NOT_FOUND when missing or outside it. */
     public Customer360 view(StaffUser user, String subscriberId, String channel, String remoteAddr) {
         var region = user.region();
-        var head = repository.head(region, subscriberId).orElseThrow(() -> new TenureException(ErrorCode.NOT_FOUND,
-                "no subscriber '" + subscriberId + "' in your region; check the subscriber id, or look the customer up by "
-                        + "the full 11-digit phone number"));
+        var head = head(user, subscriberId);
         String id = head.profile().subscriberId();
         var tags = repository.fourHigh(region, id);
         Customer360 c = new Customer360(head.asOf(), head.profile(), head.plan(), repository.packs(head.addonIds()),
@@ -41,7 +58,7 @@ public class Customers {
                 repository.warnings(region, id), repository.risk(region, id).orElse(null), tags.offers(),
                 repository.openTasks(region, id));
         // who looked at whom is personal-information processing, kept in the audit log
-        audit.append(user.username(), AuditLog.Action.VIEW_360, id, channel, remoteAddr);
+        audit.appendSoon(user.username(), AuditLog.Action.VIEW_360, id, channel, remoteAddr);
         return c;
     }
 }

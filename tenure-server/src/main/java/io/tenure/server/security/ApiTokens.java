@@ -58,6 +58,7 @@ public class ApiTokens {
 
     public void revoke(long id) {
         jdbc.update("UPDATE api_token SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", Timestamp.from(Instant.now()), id);
+        known.clear();
     }
 
     public List<Token> all() {
@@ -67,15 +68,38 @@ public class ApiTokens {
                 r.getTimestamp(8) == null ? null : r.getTimestamp(8).toInstant()));
     }
 
-    /** The live token with this secret, as a principal with its scopes and region. */
+    /**
+     * The live token with this secret, as a principal with its scopes and region. A token once found is remembered
+     * for {@link #REMEMBER} (a revoke here forgets at once; another server of the same database within that time).
+     */
     public Optional<StaffUser> authenticate(String secret) {
         if (secret == null || !secret.startsWith("tnr_")) {
             return Optional.empty();
         }
+        String hash = hash(secret);
+        long now = System.nanoTime();
+        Known k = known.get(hash);
+        if (k != null && now - k.at() < REMEMBER.toNanos()) {
+            return Optional.of(k.token());
+        }
+        Optional<StaffUser> found = lookup(hash);
+        found.ifPresentOrElse(t -> known.put(hash, new Known(t, now)), () -> known.remove(hash));
+        return found;
+    }
+
+    /** How long a found token is trusted without reading the database again. */
+    static final java.time.Duration REMEMBER = java.time.Duration.ofSeconds(30);
+
+    private record Known(StaffUser token, long at) {
+    }
+
+    private final java.util.Map<String, Known> known = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Optional<StaffUser> lookup(String hash) {
         return jdbc.query("SELECT id, name, scopes, region_level, region_name FROM api_token WHERE token_hash = ? "
                         + "AND revoked_at IS NULL", (r, i) -> new StaffUser(-r.getLong(1), "token:" + r.getString(2),
                         r.getString(2), "", Role.ANALYST, Region.of(r.getString(4), r.getString(5)), 0, null, true,
-                        Arrays.asList(r.getString(3).split(" "))), hash(secret))
+                        Arrays.asList(r.getString(3).split(" "))), hash)
                 .stream().findFirst();
     }
 

@@ -61,8 +61,12 @@ class CustomerApiTest {
         assertThat(c.at("/profile/activationDate").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
         assertThat(c.at("/fourHigh").findValuesAsText("tag")).contains((String) sub.get("tag"));
         assertThat(c.at("/offers").findValuesAsText("offer")).contains((String) sub.get("offer"));
+        assertThat(c.has("months")).isFalse(); // the card; the history is the 360
+        JsonNode full = JSON.readTree(CustomerHttp.api(s, token, "/api/customers/" + id + "/360").body());
+        assertThat(full.at("/profile").toString()).isEqualTo(c.at("/profile").toString());
         Integer months = s.jdbc.queryForObject("SELECT count(*) FROM customer_month WHERE subscriber_id = ?", Integer.class, id);
-        assertThat(c.at("/months").size()).isEqualTo(Math.min(months, CustomerRepository.MONTHS));
+        assertThat(full.at("/months").size()).isEqualTo(Math.min(months, CustomerRepository.MONTHS));
+        assertThat(CustomerHttp.api(s, token, "/api/customers/" + s.subscriberIn(s.otherCounty) + "/360").statusCode()).isEqualTo(404);
 
         assertThat(other.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(other.body()).at("/code").asText()).isEqualTo("NOT_FOUND");
@@ -87,6 +91,7 @@ class CustomerApiTest {
         assertThat(anonymous.statusCode()).isEqualTo(401);
         JsonNode docs = JSON.readTree(CustomerHttp.api(s, null, "/api/openapi.json").body());
         assertThat(docs.at("/paths").has("/api/customers/{subscriber_id}")).isTrue();
+        assertThat(docs.at("/paths").has("/api/customers/{subscriber_id}/360")).isTrue();
         assertThat(docs.at("/paths/~1api~1customers~1{subscriber_id}/get/tags/0").asText()).isEqualTo("customers");
     }
 
@@ -136,7 +141,7 @@ class CustomerApiTest {
                 + "VALUES (?, ?, ?, 'NONE', 0.8, 'HIGH', '近期查询携转资格；投诉未解决')", id, where.get("city"), where.get("county"));
         try {
             String token = token(s, List.of("customers:read"), Region.PROVINCE);
-            JsonNode c = JSON.readTree(CustomerHttp.api(s, token, "/api/customers/" + id).body());
+            JsonNode c = JSON.readTree(CustomerHttp.api(s, token, "/api/customers/" + id + "/360").body());
 
             assertThat(c.at("/complaints").size()).isEqualTo(feedComplaints + 1);
             assertThat(c.at("/complaints/0/complaintId").asText()).isEqualTo("LIVE-" + id);

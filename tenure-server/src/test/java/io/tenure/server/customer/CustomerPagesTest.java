@@ -47,6 +47,7 @@ class CustomerPagesTest {
         assertThat(html).contains("id=\"offers\"").contains(escaped((String) sub.get("offer")));
         assertThat(html).contains("id=\"risk\"").contains("本期没有该客户的携转风险评分");
         assertThat(html).contains("id=\"bills-data\"").contains("/js/customer.js").contains("/webjars/echarts/5.3.1/dist/echarts.min.js");
+        s.context.getBean(io.tenure.server.audit.AuditLog.class).flush(); // views are written in batches
         Integer audited = s.jdbc.queryForObject("SELECT count(*) FROM audit_log WHERE actor = 'manager' AND action = 'VIEW_360' "
                 + "AND target = ?", Integer.class, id);
         assertThat(audited).isPositive();
