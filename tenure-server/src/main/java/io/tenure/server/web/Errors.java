@@ -39,6 +39,7 @@ public class Errors {
         mv.setStatus(status);
         mv.addObject("status", status.value());
         mv.addObject("message", e.getMessage());
+        LayoutAdvice.decorate(mv);
         return mv;
     }
 }
