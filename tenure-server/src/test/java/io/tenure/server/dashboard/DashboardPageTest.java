@@ -7,7 +7,7 @@ import io.tenure.server.security.Region;
 import io.tenure.server.security.Role;
 import io.tenure.server.security.Users;
 import io.tenure.server.testing.CustomerHttp;
-import io.tenure.server.testing.Databases;
+import io.tenure.store.testing.Databases;
 import io.tenure.server.testing.TestServer;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;

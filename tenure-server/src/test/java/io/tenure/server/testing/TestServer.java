@@ -12,6 +12,7 @@ import io.tenure.server.security.Region;
 import io.tenure.server.security.Role;
 import io.tenure.server.security.Users;
 import io.tenure.store.Store;
+import io.tenure.store.testing.Databases;
 import io.tenure.store.publish.DatabasePublish;
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
