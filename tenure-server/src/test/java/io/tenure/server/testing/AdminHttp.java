@@ -17,8 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -26,7 +24,6 @@ import java.util.stream.Collectors;
  * redirects not followed so they can be checked) and as an API client (bearer tokens).
  */
 public final class AdminHttp {
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
     private final TestServer server;
     private final CookieManager cookies = new CookieManager();
@@ -55,7 +52,7 @@ public final class AdminHttp {
 
     /** Posts the sign-in form; the answer is a redirect to / (success) or to /login?error. */
     public HttpResponse<String> signIn(String user, String password) {
-        String csrf = csrf(get("/login").body());
+        String csrf = Csrf.of(get("/login").body());
         return post("/login", Map.of("username", user, "password", password, "_csrf", csrf));
     }
 
@@ -82,7 +79,7 @@ public final class AdminHttp {
 
     public HttpResponse<String> submit(String pagePath, String action, List<Map.Entry<String, String>> form) {
         List<Map.Entry<String, String>> all = new ArrayList<>(form);
-        all.add(Map.entry("_csrf", csrf(get(pagePath).body())));
+        all.add(Map.entry("_csrf", Csrf.of(get(pagePath).body())));
         return post(action, all);
     }
 
@@ -95,15 +92,6 @@ public final class AdminHttp {
 
     public List<HttpCookie> cookies() {
         return cookies.getCookieStore().getCookies();
-    }
-
-    /** The CSRF token of a page's first form. */
-    public static String csrf(String html) {
-        Matcher m = CSRF.matcher(html);
-        if (!m.find()) {
-            throw new AssertionError("no _csrf field on the page");
-        }
-        return m.group(1) != null ? m.group(1) : m.group(2);
     }
 
     /** A call of the API with a bearer token (null for none), a JSON body (null for none) and extra headers. */

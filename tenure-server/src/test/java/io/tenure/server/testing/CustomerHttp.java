@@ -10,8 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * HTTP against a test server as a signed-in member of staff (form sign-in with the CSRF token, session cookie kept),
@@ -19,7 +17,6 @@ import java.util.regex.Pattern;
  * password hashing makes a sign-in slow.
  */
 public final class CustomerHttp {
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
     private static final Map<String, CustomerHttp> SESSIONS = new ConcurrentHashMap<>();
 
     private final String baseUrl;
@@ -49,11 +46,7 @@ public final class CustomerHttp {
 
     private void signIn(String username, String password) {
         HttpResponse<String> page = get("/login");
-        Matcher m = CSRF.matcher(page.body());
-        if (!m.find()) {
-            throw new IllegalStateException("no CSRF token on the sign-in page");
-        }
-        String form = "username=" + enc(username) + "&password=" + enc(password) + "&_csrf=" + enc(m.group(1));
+        String form = "username=" + enc(username) + "&password=" + enc(password) + "&_csrf=" + enc(Csrf.of(page.body()));
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(baseUrl + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());

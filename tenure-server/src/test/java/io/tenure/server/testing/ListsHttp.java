@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
  * bearer-token calls for the API.
  */
 public final class ListsHttp {
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
     private final String base;
     private final HttpClient client;
@@ -82,11 +81,7 @@ public final class ListsHttp {
 
     /** The CSRF token of this session (from the sign-in page, which every session may open). */
     public String csrf() {
-        Matcher m = CSRF.matcher(get("/login").body());
-        if (!m.find()) {
-            throw new IllegalStateException("no CSRF token on the sign-in page");
-        }
-        return m.group(1);
+        return Csrf.of(get("/login").body());
     }
 
     /** An API call with a bearer token. */

@@ -114,8 +114,11 @@ public final class DatabasePublish implements RunSink {
         }
     }
 
-    /** The slot each view reads now, from the views' own definitions (the one source of truth). */
-    private static Map<String, String> liveSlots(Connection c) throws SQLException {
+    /**
+     * The slot ({@code a} or {@code b}) each published view reads now, from the views' own definitions (the one
+     * source of truth); a view missing from the answer has never been switched and reads {@code a}.
+     */
+    public static Map<String, String> liveSlots(Connection c) throws SQLException {
         Map<String, String> live = new java.util.HashMap<>();
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
                 "SELECT lower(table_name), lower(view_definition) FROM information_schema.views "
