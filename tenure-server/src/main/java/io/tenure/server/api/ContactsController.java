@@ -14,7 +14,6 @@ import io.tenure.server.security.Current;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -49,7 +48,6 @@ class ContactsController {
     }
 
     @GetMapping(path = "/api/contacts", produces = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAuthority('SCOPE_contacts:read')")
     @Operation(summary = "Contacts received since a point", description = "Contacts of customers inside the token's "
             + "region that the server received (or agents recorded) after `since`, oldest first. To read everything, "
             + "call again with the answer's next_since and next_after_id while `more` is true.")

@@ -22,7 +22,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -103,7 +102,6 @@ class EventsController {
     }
 
     @PostMapping(path = "/complaints", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAuthority('SCOPE_events:write')")
     @Operation(summary = "Receive complaints", description = "One complaint or an array of up to 1,000. Each subscriber "
             + "must be a customer inside the token's region; a complaint_id already received answers 409.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
@@ -140,7 +138,6 @@ class EventsController {
     }
 
     @PostMapping(path = "/port-events", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAuthority('SCOPE_events:write')")
     @Operation(summary = "Receive number portability events", description = "One event or an array of up to 1,000. "
             + "Each msisdn must be the number of a customer inside the token's region; an event_id already received "
             + "answers 409.", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
@@ -176,7 +173,6 @@ class EventsController {
     }
 
     @PostMapping(path = "/contacts", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAuthority('SCOPE_events:write')")
     @Operation(summary = "Receive contacts", description = "One contact or an array of up to 1,000. Each subscriber must "
             + "be a customer inside the token's region. An OPTED_OUT outcome also records the subscriber's opt-out, "
             + "which takes effect at once and is kept.",

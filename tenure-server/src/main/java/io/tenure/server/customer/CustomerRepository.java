@@ -18,6 +18,7 @@ import io.tenure.server.customer.Customer360.Warning;
 import io.tenure.server.privacy.Masking;
 import io.tenure.server.security.Region;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.stereotype.Repository;
 
 import java.math.BigDecimal;
@@ -54,18 +55,27 @@ public class CustomerRepository {
     /** Contacts shown, newest first. */
     static final int CONTACTS = 50;
 
-    /** The profile row: the subscriber, the plan, the pack ids, month-to-date usage and the data's as-of date. */
-    public record Head(LocalDate asOf, Profile profile, Plan plan, List<String> addonIds, MonthToDate monthToDate) {
+    /**
+     * What the card shows: the subscriber, the plan, the pack ids, month-to-date usage, the port-out risk (null when
+     * not scored), what stands now and the data's as-of date.
+     */
+    public record Head(LocalDate asOf, Profile profile, Plan plan, List<String> addonIds, MonthToDate monthToDate, Risk risk,
+                       Standing standing) {
         public Head {
             addonIds = List.copyOf(addonIds);
         }
     }
 
-    /** The four-high rows split into what the tag says and the option it recommends, if any. */
-    public record Tags(List<FourHigh> tags, List<Offer> offers) {
-        public Tags {
+    /**
+     * What stands for the subscriber now: the four-high tags (held ones first, by tag) with the options they
+     * recommend, the early warnings (by tag) and the tasks not yet done (by work date).
+     */
+    public record Standing(List<FourHigh> tags, List<Offer> offers, List<Warning> warnings, List<Task> openTasks) {
+        public Standing {
             tags = List.copyOf(tags);
             offers = List.copyOf(offers);
+            warnings = List.copyOf(warnings);
+            openTasks = List.copyOf(openTasks);
         }
     }
 
@@ -112,7 +122,11 @@ public class CustomerRepository {
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
-    /** The profile and plan, or empty when the subscriber does not exist or lies outside the region. */
+    /**
+     * The card in one round trip (the API's hot call): the profile row with plan, opt-out and risk, joined to what
+     * stands now (four-high tags, early warnings, open tasks: one row each, its kind first, each part filtered by its
+     * own row's region). Empty when the subscriber does not exist or lies outside the region.
+     */
     public Optional<Head> head(Region region, String subscriberId) {
         String sql = """
                 SELECT c.subscriber_id, c.customer_id, c.msisdn, c.customer_name, c.gender, c.birth_date, c.city, c.county,
@@ -121,16 +135,45 @@ public class CustomerRepository {
                        c.handset_5g, c.dual_sim, c.marketing_consent, c.dnd, c.arrears, c.last_port_in_date,
                        c.account_manager_id, c.mtd_through, c.mtd_voice_min, c.mtd_data_mb, c.mtd_sms, o.at AS opted_out_at,
                        p.name AS plan_name, p.monthly_fee, p.voice_min, p.data_mb, p.sms, p.voice_rate, p.data_rate_per_gb,
-                       p.sms_rate, p.network, p.published,
-                       (SELECT max(r.as_of) FROM published_run r) AS as_of
+                       p.sms_rate, p.network, p.published, k.probability, k.band, k.reasons,
+                       (SELECT max(r.as_of) FROM published_run r) AS as_of, s.*
                 FROM customer c
                 LEFT JOIN opt_out o ON o.subscriber_id = c.subscriber_id
                 LEFT JOIN plan p ON p.plan_id = c.plan_id
-                WHERE c.subscriber_id = ?""" + region.where("c");
-        return jdbc.query(sql, (r, i) -> head(r), args(region, subscriberId)).stream().findFirst();
+                LEFT JOIN risk k ON k.subscriber_id = c.subscriber_id
+                LEFT JOIN (
+                  SELECT 0 AS kind, CASE WHEN f.movement = 'EXITED' THEN 1 ELSE 0 END AS exited, f.tag, f.level, f.movement,
+                         f.month, f.total_fee AS fee, f.reason, f.care_action, f.channel, f.contact_allowed, f.offer_kind, f.offer,
+                         f.saving_avg, f.sms AS sms_text, f.call_needs, f.call_offer, CAST(NULL AS DATE) AS tracked_through,
+                         CAST(NULL AS BIGINT) AS task_id, CAST(NULL AS VARCHAR(32)) AS source, CAST(NULL AS DATE) AS task_as_of,
+                         CAST(NULL AS VARCHAR(200)) AS agent, CAST(NULL AS DATE) AS work_date,
+                         CAST(NULL AS VARCHAR(32)) AS task_status, CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS callback_at
+                  FROM four_high f WHERE f.subscriber_id = ?%s
+                  UNION ALL
+                  SELECT 1, 0, w.tag, NULL, NULL, NULL, w.projected_fee, NULL, w.care_action, w.channel, w.contact_allowed, NULL,
+                         NULL, NULL, w.sms, w.call_needs, w.call_offer, w.tracked_through, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+                  FROM early_warning w WHERE w.subscriber_id = ?%s
+                  UNION ALL
+                  SELECT 2, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+                         t.id, t.source, t.as_of, u.display_name, t.work_date, t.status, t.callback_at
+                  FROM task t JOIN app_user u ON u.id = t.agent_id WHERE t.subscriber_id = ? AND t.status <> 'DONE'%s
+                ) s ON 1 = 1
+                WHERE c.subscriber_id = ?%s
+                ORDER BY s.kind, s.exited, s.tag, s.work_date, s.task_id""".formatted(
+                region.where("f"), region.where("w"), region.where("t"), region.where("c"));
+        List<Object> params = new ArrayList<>();
+        for (int part = 0; part < 4; part++) {
+            params.add(subscriberId);
+            params.addAll(region.params());
+        }
+        return Optional.ofNullable(jdbc.query(sql, (ResultSetExtractor<Head>) CustomerRepository::head, params.toArray()));
     }
 
+    /** The head from the first row; each row with a kind adds a tag, a warning or a task. Null without rows. */
     private static Head head(ResultSet r) throws SQLException {
+        if (!r.next()) {
+            return null;
+        }
         LocalDate asOf = r.getObject("as_of", LocalDate.class);
         LocalDate on = asOf != null ? asOf : LocalDate.now(LOCAL);
         LocalDate activation = r.getObject("activation_date", LocalDate.class);
@@ -157,7 +200,38 @@ public class CustomerRepository {
         LocalDate through = r.getObject("mtd_through", LocalDate.class);
         MonthToDate mtd = through == null ? null : new MonthToDate(through, r.getObject("mtd_voice_min", Long.class),
                 gb(r.getBigDecimal("mtd_data_mb")), r.getObject("mtd_sms", Long.class));
-        return new Head(asOf, profile, plan, addonIds, mtd);
+        Risk risk = r.getString("band") == null ? null
+                : new Risk(r.getDouble("probability"), r.getString("band"), reasons(r.getString("reasons")));
+        List<FourHigh> tags = new ArrayList<>();
+        List<Offer> offers = new ArrayList<>();
+        List<Warning> warnings = new ArrayList<>();
+        List<Task> tasks = new ArrayList<>();
+        do {
+            Integer kind = r.getObject("kind", Integer.class);
+            if (kind == null) {
+                continue;
+            }
+            switch (kind) {
+                case 0 -> {
+                    tags.add(new FourHigh(r.getString("tag"), r.getString("level"), r.getString("movement"),
+                            r.getString("month"), r.getBigDecimal("fee"), r.getString("reason"), r.getString("care_action"),
+                            r.getString("channel"), r.getString("contact_allowed")));
+                    if (r.getString("offer") != null || r.getString("sms_text") != null || r.getString("call_offer") != null) {
+                        offers.add(new Offer(r.getString("tag"), r.getString("care_action"), r.getString("offer_kind"),
+                                r.getString("offer"), r.getBigDecimal("saving_avg"), r.getString("sms_text"),
+                                r.getString("call_needs"), r.getString("call_offer")));
+                    }
+                }
+                case 1 -> warnings.add(new Warning(r.getString("tag"), r.getObject("tracked_through", LocalDate.class),
+                        r.getBigDecimal("fee"), r.getString("care_action"), r.getString("channel"),
+                        r.getString("contact_allowed"), r.getString("sms_text"), r.getString("call_needs"),
+                        r.getString("call_offer")));
+                default -> tasks.add(new Task(r.getLong("task_id"), r.getString("source"),
+                        r.getObject("task_as_of", LocalDate.class), r.getString("agent"),
+                        r.getObject("work_date", LocalDate.class), r.getString("task_status"), local(r, "callback_at")));
+            }
+        } while (r.next());
+        return new Head(asOf, profile, plan, addonIds, mtd, risk, new Standing(tags, offers, warnings, tasks));
     }
 
     /** The packs of the catalogue with these ids, in the given order; an id the catalogue lacks keeps only its id. */
@@ -266,52 +340,6 @@ public class CustomerRepository {
         return jdbc.query(sql, (r, i) -> new Contact(local(r, "contact_time"), r.getString("channel"), r.getString("purpose"),
                         r.getString("campaign_id"), r.getString("action_id"), r.getString("outcome"), r.getInt("live") == 1),
                 withLimit(args(region, subscriberId, subscriberId, subscriberId), CONTACTS));
-    }
-
-    /** Four-high rows (held ones first, by tag) and the recommended options among them. */
-    public Tags fourHigh(Region region, String subscriberId) {
-        List<FourHigh> tags = new ArrayList<>();
-        List<Offer> offers = new ArrayList<>();
-        jdbc.query("SELECT f.tag, f.level, f.movement, f.month, f.total_fee, f.reason, f.care_action, f.channel, "
-                + "f.contact_allowed, f.offer_kind, f.offer, f.saving_avg, f.sms, f.call_needs, f.call_offer "
-                + "FROM four_high f WHERE f.subscriber_id = ?" + region.where("f")
-                + " ORDER BY CASE WHEN f.movement = 'EXITED' THEN 1 ELSE 0 END, f.tag", r -> {
-            tags.add(new FourHigh(r.getString("tag"), r.getString("level"), r.getString("movement"), r.getString("month"),
-                    r.getBigDecimal("total_fee"), r.getString("reason"), r.getString("care_action"), r.getString("channel"),
-                    r.getString("contact_allowed")));
-            if (r.getString("offer") != null || r.getString("sms") != null || r.getString("call_offer") != null) {
-                offers.add(new Offer(r.getString("tag"), r.getString("care_action"), r.getString("offer_kind"),
-                        r.getString("offer"), r.getBigDecimal("saving_avg"), r.getString("sms"), r.getString("call_needs"),
-                        r.getString("call_offer")));
-            }
-        }, args(region, subscriberId));
-        return new Tags(tags, offers);
-    }
-
-    public List<Warning> warnings(Region region, String subscriberId) {
-        return jdbc.query("SELECT w.tag, w.tracked_through, w.projected_fee, w.care_action, w.channel, w.contact_allowed, "
-                        + "w.sms, w.call_needs, w.call_offer FROM early_warning w WHERE w.subscriber_id = ?" + region.where("w")
-                        + " ORDER BY w.tag",
-                (r, i) -> new Warning(r.getString("tag"), r.getObject("tracked_through", LocalDate.class),
-                        r.getBigDecimal("projected_fee"), r.getString("care_action"), r.getString("channel"),
-                        r.getString("contact_allowed"), r.getString("sms"), r.getString("call_needs"), r.getString("call_offer")),
-                args(region, subscriberId));
-    }
-
-    public Optional<Risk> risk(Region region, String subscriberId) {
-        return jdbc.query("SELECT k.probability, k.band, k.reasons FROM risk k WHERE k.subscriber_id = ?" + region.where("k"),
-                (r, i) -> new Risk(r.getDouble("probability"), r.getString("band"), reasons(r.getString("reasons"))),
-                args(region, subscriberId)).stream().findFirst();
-    }
-
-    /** Tasks for this subscriber not yet done, by work date. */
-    public List<Task> openTasks(Region region, String subscriberId) {
-        return jdbc.query("SELECT t.id, t.source, t.as_of, u.display_name, t.work_date, t.status, t.callback_at "
-                        + "FROM task t JOIN app_user u ON u.id = t.agent_id WHERE t.subscriber_id = ? AND t.status <> 'DONE'"
-                        + region.where("t") + " ORDER BY t.work_date, t.id",
-                (r, i) -> new Task(r.getLong("id"), r.getString("source"), r.getObject("as_of", LocalDate.class),
-                        r.getString("display_name"), r.getObject("work_date", LocalDate.class), r.getString("status"),
-                        local(r, "callback_at")), args(region, subscriberId));
     }
 
     private static List<String> reasons(String joined) {

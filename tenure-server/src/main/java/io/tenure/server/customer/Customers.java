@@ -29,13 +29,11 @@ public class Customers {
 
     /** The card of a subscriber in the caller's region; NOT_FOUND when missing or outside it. */
     public CustomerCard card(StaffUser user, String subscriberId, String channel, String remoteAddr) {
-        var region = user.region();
         var head = head(user, subscriberId);
         String id = head.profile().subscriberId();
-        var tags = repository.fourHigh(region, id);
-        CustomerCard c = new CustomerCard(head.asOf(), head.profile(), head.plan(), head.monthToDate(), tags.tags(),
-                repository.warnings(region, id), repository.risk(region, id).orElse(null), tags.offers(),
-                repository.openTasks(region, id));
+        var now = head.standing();
+        CustomerCard c = new CustomerCard(head.asOf(), head.profile(), head.plan(), head.monthToDate(), now.tags(),
+                now.warnings(), head.risk(), now.offers(), now.openTasks());
         audit.appendSoon(user.username(), AuditLog.Action.VIEW_360, id, channel + " card", remoteAddr);
         return c;
     }
@@ -51,12 +49,11 @@ public class Customers {
         var region = user.region();
         var head = head(user, subscriberId);
         String id = head.profile().subscriberId();
-        var tags = repository.fourHigh(region, id);
+        var now = head.standing();
         Customer360 c = new Customer360(head.asOf(), head.profile(), head.plan(), repository.packs(head.addonIds()),
                 repository.months(region, id), head.monthToDate(), repository.vas(region, id), repository.complaints(region, id),
-                repository.surveys(region, id), repository.portEvents(region, id), repository.contacts(region, id), tags.tags(),
-                repository.warnings(region, id), repository.risk(region, id).orElse(null), tags.offers(),
-                repository.openTasks(region, id));
+                repository.surveys(region, id), repository.portEvents(region, id), repository.contacts(region, id), now.tags(),
+                now.warnings(), head.risk(), now.offers(), now.openTasks());
         // who looked at whom is personal-information processing, kept in the audit log
         audit.appendSoon(user.username(), AuditLog.Action.VIEW_360, id, channel, remoteAddr);
         return c;

@@ -10,7 +10,6 @@ import io.tenure.server.ServerSettings;
 import io.tenure.server.api.ApiError;
 import io.tenure.server.security.Current;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,7 +42,6 @@ class ListsApi {
     @ApiResponse(responseCode = "400", description = "a value cannot be used: the field and what to send",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @GetMapping("/four-high")
-    @PreAuthorize("hasAuthority('SCOPE_lists:read')")
     @Operation(summary = "Four-high list (四高清单)", description = "Rows sorted by county, tag and subscriber; phone and name "
             + "masked. Filters: tag, level, movement, county, band (risk band), vip, careAction, channel, contactAllowed (Y/N). "
             + "A county outside the token's region gives no rows. Needs scope lists:read.")
@@ -55,7 +53,6 @@ class ListsApi {
     @ApiResponse(responseCode = "400", description = "a value cannot be used: the field and what to send",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @GetMapping("/risk")
-    @PreAuthorize("hasAuthority('SCOPE_lists:read')")
     @Operation(summary = "Port-out risk list (携转风险)", description = "Rows sorted by probability, highest first; phone and "
             + "name masked. Filters: county, band (HIGH/MEDIUM/LOW), vip, tag (a four-high tag the subscriber also carries). "
             + "Needs scope lists:read.")
@@ -67,7 +64,6 @@ class ListsApi {
     @ApiResponse(responseCode = "400", description = "a value cannot be used: the field and what to send",
             content = @Content(schema = @Schema(implementation = ApiError.class)))
     @GetMapping("/early-warning")
-    @PreAuthorize("hasAuthority('SCOPE_lists:read')")
     @Operation(summary = "Early-warning list (超套预警)", description = "Subscribers whose month-to-date usage, projected to "
             + "the month's end, reaches the high-data or high-tariff threshold: care before the bill. Rows sorted by county, "
             + "projected fee (highest first) and subscriber; phone and name masked. Filters: county, tag (HIGH_DATA or "

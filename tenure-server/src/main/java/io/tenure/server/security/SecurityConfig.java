@@ -8,6 +8,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -24,6 +25,15 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfig {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /**
+     * Request patterns are matched on the path alone (Spring Security 7's default), not through Spring MVC's handler
+     * lookup, which would run once more for every request.
+     */
+    @Bean
+    PathPatternRequestMatcherBuilderFactoryBean pathPatterns() {
+        return new PathPatternRequestMatcherBuilderFactoryBean();
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -52,14 +62,25 @@ class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .requestCache(c -> c.disable())
+                // no session, sign-in or sign-out here: a request carries its token or is refused
+                .logout(l -> l.disable())
+                .anonymous(a -> a.disable())
+                .servletApi(s -> s.disable())
                 .addFilterBefore(new ApiTokenFilter(tokens), UsernamePasswordAuthenticationFilter.class)
+                // what each scope allows, in one place; a path not listed here is refused to every token
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/docs", "/api/docs/**", "/api/openapi.json", "/api/openapi.json/**").permitAll()
-                        .anyRequest().authenticated())
+                        .requestMatchers(HttpMethod.GET, "/api/customers/**").hasAuthority("SCOPE_customers:read")
+                        .requestMatchers(HttpMethod.GET, "/api/lists/**").hasAuthority("SCOPE_lists:read")
+                        .requestMatchers(HttpMethod.GET, "/api/tasks/**").hasAuthority("SCOPE_tasks:read")
+                        .requestMatchers(HttpMethod.POST, "/api/tasks/**").hasAuthority("SCOPE_tasks:write")
+                        .requestMatchers(HttpMethod.POST, "/api/events/**").hasAuthority("SCOPE_events:write")
+                        .requestMatchers(HttpMethod.GET, "/api/contacts/**").hasAuthority("SCOPE_contacts:read")
+                        .anyRequest().denyAll())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> json(res, 401, "UNAUTHORIZED",
                                 "send Authorization: Bearer <token>; an admin creates tokens under Users → API tokens"))
-                        .accessDeniedHandler((req, res, ex) -> json(res, 403, "FORBIDDEN", "the token lacks the scope for this call")))
+                        .accessDeniedHandler((req, res, ex) -> json(res, 403, "FORBIDDEN",
+                                "the token lacks the scope for this call (the scopes of each call are in /api/docs)")))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
         return http.build();
     }

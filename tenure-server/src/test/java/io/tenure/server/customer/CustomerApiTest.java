@@ -168,4 +168,60 @@ class CustomerApiTest {
             s.jdbc.update("DELETE FROM " + riskTable + " WHERE subscriber_id = ?", id);
         }
     }
+
+    /**
+     * The card's tags, warnings and open tasks come from one query: held tags before returned-to-normal ones, each
+     * part in its order, a tag's option among the offers, a finished task left out.
+     */
+    @ParameterizedTest
+    @MethodSource("servers")
+    void cardListsHeldTagsFirstThenWarningsAndOpenTasksInWorkOrder(Supplier<TestServer> db) throws Exception {
+        TestServer s = db.get();
+        // a subscriber of a third county with nothing flagged and no tasks: the rows below are all it has
+        String id = s.jdbc.queryForObject("SELECT max(c.subscriber_id) FROM customer c WHERE c.county NOT IN (?, ?) "
+                + "AND NOT EXISTS (SELECT 1 FROM four_high f WHERE f.subscriber_id = c.subscriber_id) "
+                + "AND NOT EXISTS (SELECT 1 FROM early_warning w WHERE w.subscriber_id = c.subscriber_id) "
+                + "AND NOT EXISTS (SELECT 1 FROM task t WHERE t.subscriber_id = c.subscriber_id)", String.class,
+                s.county, s.otherCounty);
+        Map<String, Object> where = s.jdbc.queryForMap("SELECT city, county FROM customer WHERE subscriber_id = ?", id);
+        String fourHigh = s.liveTable("four_high");
+        String warnings = s.liveTable("early_warning");
+        for (String[] t : new String[][] {{"HIGH_ARPU", "EXITED", null}, {"HIGH_TARIFF", "STAYING", null},
+                {"HIGH_DATA", "NEW", "20元10GB流量包"}}) {
+            s.jdbc.update("INSERT INTO " + fourHigh + " (subscriber_id, city, county, tag, movement, month, total_fee, offer) "
+                    + "VALUES (?, ?, ?, ?, ?, '2026-10', 188.00, ?)", id, where.get("city"), where.get("county"), t[0], t[1], t[2]);
+        }
+        for (String tag : List.of("HIGH_TARIFF", "HIGH_DATA")) {
+            s.jdbc.update("INSERT INTO " + warnings + " (subscriber_id, city, county, tag, tracked_through, projected_fee) "
+                    + "VALUES (?, ?, ?, ?, ?, 230.50)", id, where.get("city"), where.get("county"), tag, TestServer.AS_OF);
+        }
+        Users users = s.context.getBean(Users.class);
+        long agent = users.find("agent-card").map(u -> u.id()).orElseGet(() -> users.create("agent-card", "坐席丁",
+                TestServer.PASSWORD, Role.AGENT, Region.PROVINCE, 10));
+        OffsetDateTime now = TestServer.AS_OF.atTime(9, 0).atOffset(ZoneOffset.ofHours(8));
+        for (Object[] t : new Object[][] {{"HIGH_DATA", 24, "OPEN"}, {"EARLY_WARNING", 23, "CALL_BACK"}, {"PORT_OUT_RISK", 22, "DONE"}}) {
+            s.jdbc.update("INSERT INTO task (subscriber_id, city, county, source, as_of, agent_id, assigned_by, assigned_at, "
+                            + "work_date, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, where.get("city"), where.get("county"),
+                    t[0], TestServer.AS_OF, agent, agent, now, LocalDate.of(2026, 11, (Integer) t[1]), t[2]);
+        }
+        try {
+            String token = token(s, List.of("customers:read"), Region.PROVINCE);
+            JsonNode c = JSON.readTree(CustomerHttp.api(s, token, "/api/customers/" + id).body());
+
+            assertThat(c.at("/fourHigh").findValuesAsText("tag")).containsExactly("HIGH_DATA", "HIGH_TARIFF", "HIGH_ARPU");
+            assertThat(c.at("/fourHigh/0/totalFee").decimalValue()).isEqualByComparingTo("188.00");
+            assertThat(c.at("/offers").findValuesAsText("tag")).containsExactly("HIGH_DATA");
+            assertThat(c.at("/offers/0/offer").asText()).isEqualTo("20元10GB流量包");
+            assertThat(c.at("/warnings").findValuesAsText("tag")).containsExactly("HIGH_DATA", "HIGH_TARIFF");
+            assertThat(c.at("/warnings/0/projectedFee").decimalValue()).isEqualByComparingTo("230.50");
+            assertThat(c.at("/warnings/0/trackedThrough").asText()).isEqualTo(TestServer.AS_OF.toString());
+            assertThat(c.at("/openTasks").findValuesAsText("source")).containsExactly("EARLY_WARNING", "HIGH_DATA");
+            assertThat(c.at("/openTasks/0/agent").asText()).isEqualTo("坐席丁");
+            assertThat(c.at("/risk").isMissingNode()).isTrue();
+        } finally {
+            s.jdbc.update("DELETE FROM " + fourHigh + " WHERE subscriber_id = ?", id);
+            s.jdbc.update("DELETE FROM " + warnings + " WHERE subscriber_id = ?", id);
+            s.jdbc.update("DELETE FROM task WHERE subscriber_id = ?", id);
+        }
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tenure.server.ServerSettings;
 import io.tenure.server.testing.AdminHttp;
+import io.tenure.server.testing.ListsHttp;
 import io.tenure.server.testing.TestServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.tenure.server.testing.AdminHttp.form;
@@ -203,5 +205,20 @@ class SecurityHttpTest {
         assertThat(AdminHttp.api(s, "POST", "/api/events/port-events", province, """
                 {"event_id":"%s","msisdn":"%s","event_time":"2026-11-20T10:05:00+08:00","type":"AUTH_CODE"}""".formatted(id, outside))
                 .statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void aCallNoScopeOpensIsRefusedEvenToATokenWithEveryScope() throws Exception {
+        String token = s.context.getBean(ApiTokens.class).create("every-scope", ApiTokens.SCOPES, Region.PROVINCE, "test");
+
+        HttpResponse<String> listed = ListsHttp.api(s, token, "GET", "/api/lists/four-high", null, Map.of());
+        HttpResponse<String> unlisted = ListsHttp.api(s, token, "DELETE", "/api/customers/" + s.subscriberIn(s.county), null,
+                Map.of());
+        HttpResponse<String> unknown = ListsHttp.api(s, token, "GET", "/api/subscribers/export", null, Map.of());
+
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(unlisted.statusCode()).isEqualTo(403);
+        assertThat(unknown.statusCode()).isEqualTo(403);
+        assertThat(JSON.readTree(unknown.body()).at("/code").asText()).isEqualTo("FORBIDDEN");
     }
 }
