@@ -32,6 +32,12 @@ class CustomerApiTest {
         return Stream.of(Named.of("h2", TestServer::h2), Named.of("postgres", TestServer::postgres));
     }
 
+    /** The last subscriber (customer row {@code c}) matching the condition outside the two counties other tests use. */
+    private static String thirdCountySubscriber(TestServer s, String condition) {
+        return s.jdbc.queryForObject("SELECT max(c.subscriber_id) FROM customer c WHERE c.county NOT IN (?, ?) AND " + condition,
+                String.class, s.county, s.otherCounty);
+    }
+
     private static String token(TestServer s, List<String> scopes, Region region) {
         return s.context.getBean(ApiTokens.class).create("customer-api-test", scopes, region, "test");
     }
@@ -104,9 +110,8 @@ class CustomerApiTest {
     void rowsReceivedSinceTheFeedJoinTheFeedsRows(Supplier<TestServer> db) throws Exception {
         TestServer s = db.get();
         // a subscriber of a third county with a complaint and a contact in the feed: no other test uses it
-        String id = s.jdbc.queryForObject("SELECT max(c.subscriber_id) FROM customer c WHERE c.county NOT IN (?, ?) "
-                + "AND EXISTS (SELECT 1 FROM complaint k WHERE k.subscriber_id = c.subscriber_id) "
-                + "AND EXISTS (SELECT 1 FROM contact t WHERE t.subscriber_id = c.subscriber_id)", String.class, s.county, s.otherCounty);
+        String id = thirdCountySubscriber(s, "EXISTS (SELECT 1 FROM complaint k WHERE k.subscriber_id = c.subscriber_id) "
+                + "AND EXISTS (SELECT 1 FROM contact t WHERE t.subscriber_id = c.subscriber_id)");
         Map<String, Object> feedComplaint = s.jdbc.queryForMap("SELECT complaint_id, created_at FROM complaint WHERE subscriber_id = ? "
                 + "ORDER BY complaint_id LIMIT 1", id);
         Map<String, Object> feedContact = s.jdbc.queryForMap("SELECT contact_time, channel FROM contact WHERE subscriber_id = ? "
@@ -178,11 +183,9 @@ class CustomerApiTest {
     void cardListsHeldTagsFirstThenWarningsAndOpenTasksInWorkOrder(Supplier<TestServer> db) throws Exception {
         TestServer s = db.get();
         // a subscriber of a third county with nothing flagged and no tasks: the rows below are all it has
-        String id = s.jdbc.queryForObject("SELECT max(c.subscriber_id) FROM customer c WHERE c.county NOT IN (?, ?) "
-                + "AND NOT EXISTS (SELECT 1 FROM four_high f WHERE f.subscriber_id = c.subscriber_id) "
+        String id = thirdCountySubscriber(s, "NOT EXISTS (SELECT 1 FROM four_high f WHERE f.subscriber_id = c.subscriber_id) "
                 + "AND NOT EXISTS (SELECT 1 FROM early_warning w WHERE w.subscriber_id = c.subscriber_id) "
-                + "AND NOT EXISTS (SELECT 1 FROM task t WHERE t.subscriber_id = c.subscriber_id)", String.class,
-                s.county, s.otherCounty);
+                + "AND NOT EXISTS (SELECT 1 FROM task t WHERE t.subscriber_id = c.subscriber_id)");
         Map<String, Object> where = s.jdbc.queryForMap("SELECT city, county FROM customer WHERE subscriber_id = ?", id);
         String fourHigh = s.liveTable("four_high");
         String warnings = s.liveTable("early_warning");
