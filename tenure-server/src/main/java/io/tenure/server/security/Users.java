@@ -14,6 +14,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /** Staff accounts: lookup for sign-in, creation by an admin, failed-login counting and lockout. */
@@ -54,19 +55,16 @@ public class Users implements UserDetailsService {
 
     /** Agents whose region lies inside the given one (the agents a manager can assign work to). */
     public List<StaffUser> agentsIn(Region region) {
-        return all().stream().filter(u -> u.role() == Role.AGENT && u.enabled() && within(region, u.region())).toList();
+        // a city's counties from the small per-county counts of the publishes, asked once, not per agent
+        Set<String> counties = region.level() == Region.Level.CITY
+                ? Set.copyOf(jdbc.queryForList("SELECT DISTINCT county FROM daily_count WHERE city = ?", String.class, region.name()))
+                : Set.of();
+        return all().stream().filter(u -> u.role() == Role.AGENT && u.enabled() && within(region, u.region(), counties)).toList();
     }
 
-    private boolean within(Region outer, Region inner) {
-        if (outer.level() == Region.Level.PROVINCE || outer.equals(inner)) {
-            return true;
-        }
-        if (outer.level() == Region.Level.CITY && inner.level() == Region.Level.COUNTY) {
-            Integer n = jdbc.queryForObject("SELECT count(*) FROM customer WHERE city = ? AND county = ?", Integer.class,
-                    outer.name(), inner.name());
-            return n != null && n > 0;
-        }
-        return false;
+    private static boolean within(Region outer, Region inner, Set<String> countiesOfCity) {
+        return outer.level() == Region.Level.PROVINCE || outer.equals(inner)
+                || outer.level() == Region.Level.CITY && inner.level() == Region.Level.COUNTY && countiesOfCity.contains(inner.name());
     }
 
     public boolean anyAdmin() {

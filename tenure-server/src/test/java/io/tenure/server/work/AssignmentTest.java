@@ -189,4 +189,21 @@ class AssignmentTest {
     static long audits(TestServer s, String action, String target) {
         return count(s, "SELECT count(*) FROM audit_log WHERE action = ? AND target = ?", action, target);
     }
+
+    @ParameterizedTest
+    @MethodSource("servers")
+    void aCityManagersAgentsAreThoseOfTheCityAndItsCountiesOnly(TestServer s) {
+        Users users = s.context.getBean(Users.class);
+        String city = s.jdbc.queryForObject("SELECT min(city) FROM customer WHERE county = ?", String.class, s.county);
+        String elsewhere = s.jdbc.queryForObject("SELECT min(county) FROM customer WHERE city <> ?", String.class, city);
+        long inCounty = newAgent(s, s.county, 3);
+        long outside = newAgent(s, elsewhere, 3);
+
+        List<Long> agents = users.agentsIn(new Region(Region.Level.CITY, city)).stream().map(u -> u.id()).toList();
+
+        assertThat(agents).contains(inCounty).doesNotContain(outside);
+        assertThat(users.agentsIn(Region.PROVINCE).stream().map(u -> u.id()).toList()).contains(inCounty, outside);
+        assertThat(users.agentsIn(new Region(Region.Level.COUNTY, s.county)).stream().map(u -> u.id()).toList())
+                .contains(inCounty).doesNotContain(outside);
+    }
 }
