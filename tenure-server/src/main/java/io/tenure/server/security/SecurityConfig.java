@@ -26,10 +26,7 @@ class SecurityConfig {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    /**
-     * Request patterns are matched on the path alone (Spring Security 7's default), not through Spring MVC's handler
-     * lookup, which would run once more for every request.
-     */
+    /** Request patterns are matched on the request's path (Spring Security 7's default), not via Spring MVC's mappings. */
     @Bean
     PathPatternRequestMatcherBuilderFactoryBean pathPatterns() {
         return new PathPatternRequestMatcherBuilderFactoryBean();
