@@ -32,10 +32,11 @@ class KnownRegions {
 
     /** Whether the region exists in the published data; anything is taken before the first publish. */
     boolean exists(Region region) {
-        return switch (region.level()) {
-            case PROVINCE -> true;
-            case CITY -> cities().isEmpty() || cities().contains(region.name());
-            case COUNTY -> counties().isEmpty() || counties().contains(region.name());
+        List<String> known = switch (region.level()) {
+            case PROVINCE -> List.of();
+            case CITY -> cities();
+            case COUNTY -> counties();
         };
+        return known.isEmpty() || known.contains(region.name());
     }
 }

@@ -152,12 +152,13 @@ public final class DatabasePublish implements RunSink {
             return t;
         });
         List<Future<Long>> loads = new ArrayList<>();
+        Map<String, String> recorded = fingerprints();
         try {
             for (PublishedTable t : tables) {
                 String from = live.getOrDefault(t.name(), "a");
                 String fingerprint = Duck.scalarString(ctx.conn(), "SELECT count(*) || ':' || coalesce(bit_xor(hash(x)), 0) FROM ("
                         + t.select() + ") x");
-                if (fingerprint.equals(fingerprint(from, t.name()))) {
+                if (fingerprint.equals(recorded.get(from + "/" + t.name()))) {
                     ctx.progress().step(1);
                     continue;
                 }
@@ -201,15 +202,16 @@ public final class DatabasePublish implements RunSink {
         }
     }
 
-    private String fingerprint(String slot, String name) throws SQLException {
-        try (Connection c = store.connect(); PreparedStatement p = c.prepareStatement(
-                "SELECT fingerprint FROM published_table WHERE slot = ? AND name = ?")) {
-            p.setString(1, slot);
-            p.setString(2, name);
-            try (ResultSet r = p.executeQuery()) {
-                return r.next() ? r.getString(1) : null;
+    /** The fingerprint recorded for each loaded slot, keyed "slot/table". */
+    private Map<String, String> fingerprints() throws SQLException {
+        Map<String, String> recorded = new java.util.HashMap<>();
+        try (Connection c = store.connect(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT slot, name, fingerprint FROM published_table")) {
+            while (r.next()) {
+                recorded.put(r.getString(1) + "/" + r.getString(2), r.getString(3));
             }
         }
+        return recorded;
     }
 
     private void recordTable(String slot, String name, String fingerprint, long rows) throws SQLException {
